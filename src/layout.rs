@@ -1,0 +1,413 @@
+//! Layout: physical lines, blank-line blocks, and paragraphs with hard wraps joined.
+//!
+//! Method: the text is cut into lines at `\n`, `\r\n`, `\r`, U+2028 and U+2029 (the last
+//! also counts as a blank line). Runs of non-blank lines form blocks. Inside a block two
+//! layouts are told apart:
+//! - hard-wrapped copy (Reuters 1987, old AP): lines no wider than 100 characters, nearly
+//!   all but a paragraph's last at least 30 wide, or any block with paragraph indents; a
+//!   line indented 3 or more deeper than the block's shallowest line starts a paragraph (the
+//!   4-space paragraph indent of Reuters-21578), the others are joined with single spaces;
+//! - one paragraph per line (scraped pages, modern feeds): any line over the wrap width, or
+//!   a short line followed by more text, means each line stands alone.
+//!
+//! A paragraph split by a stray blank line mid-sentence (previous part ends without
+//! sentence punctuation, next part starts in lower case) is joined back.
+//!
+//! Every paragraph keeps a map from its joined text back to byte offsets in the input, so
+//! later stages can report positions in the original text.
+//!
+//! Known limits: a body that lost all its breaks stays one paragraph (the lede stage copes
+//! with that); poetry-like short lines inside a wrapped block are joined.
+
+/// Lines longer than this (in characters) are not hard-wrapped copy.
+const WRAP_MAX: usize = 100;
+/// In hard-wrapped copy every line but a paragraph's last is at least this long.
+const WRAP_MIN: usize = 30;
+/// A short indented last line of a block up to this long (characters) stands alone.
+const SIGNOFF_MAX: usize = 20;
+/// A line indented this much deeper than its block starts a paragraph.
+const PARA_INDENT: usize = 3;
+
+/// One physical line, trimmed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// The line without leading/trailing whitespace ("" for a blank line).
+    pub text: &'a str,
+    /// Byte offset of `text` in the input.
+    pub start: usize,
+    /// Leading whitespace, in characters (a tab counts as 4).
+    pub indent: usize,
+}
+
+impl Line<'_> {
+    pub fn is_blank(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    fn chars(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// Splits `src` into trimmed lines (blank lines included, as empty lines).
+pub fn lines(src: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = src.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // \n, \r, U+2028 (E2 80 A8), U+2029 (E2 80 A9)
+        let (brk, blank_after) = match b {
+            b'\n' => (1, false),
+            b'\r' => (
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                },
+                false,
+            ),
+            0xE2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(&0xA8) | Some(&0xA9)) =>
+            {
+                (3, bytes[i + 2] == 0xA9)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        out.push(make_line(src, start, i));
+        if blank_after {
+            out.push(Line {
+                text: "",
+                start: i,
+                indent: 0,
+            });
+        }
+        i += brk;
+        start = i;
+    }
+    if start < src.len() {
+        out.push(make_line(src, start, src.len()));
+    }
+    out
+}
+
+fn make_line(src: &str, start: usize, end: usize) -> Line<'_> {
+    let raw = &src[start..end];
+    let trimmed_start = raw.trim_start();
+    let lead = &raw[..raw.len() - trimmed_start.len()];
+    let indent = lead.chars().map(|c| if c == '\t' { 4 } else { 1 }).sum();
+    let text = trimmed_start.trim_end();
+    Line {
+        text,
+        start: start + lead.len(),
+        indent,
+    }
+}
+
+/// Groups lines into blocks: maximal runs of non-blank lines.
+pub fn blocks<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<&'l [Line<'a>]> {
+    lines
+        .split(|l| l.is_blank())
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+/// A piece of a paragraph's text that is contiguous in the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seg {
+    /// Byte offset in the paragraph text.
+    pub at: usize,
+    /// Byte offset in the input.
+    pub src: usize,
+}
+
+/// A paragraph: lines joined with single spaces, with its way back to the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    pub text: String,
+    /// Segments in order; `segs[0].at == 0`.
+    pub segs: Vec<Seg>,
+    /// How many physical lines it was made of.
+    pub nlines: usize,
+}
+
+impl Para {
+    fn from_lines(lines: &[Line<'_>]) -> Para {
+        let mut text = String::new();
+        let mut segs = Vec::with_capacity(lines.len());
+        for l in lines {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            segs.push(Seg {
+                at: text.len(),
+                src: l.start,
+            });
+            text.push_str(l.text);
+        }
+        Para {
+            text,
+            segs,
+            nlines: lines.len(),
+        }
+    }
+
+    /// Byte offset in the input of byte `at` of the text. A joining space maps to the
+    /// end of the line before it.
+    pub fn src_offset(&self, at: usize) -> usize {
+        let i = self.segs.partition_point(|s| s.at <= at).saturating_sub(1);
+        let s = self.segs[i];
+        s.src + (at - s.at)
+    }
+
+    /// Drops the first `n` bytes (a char boundary) and any whitespace after them.
+    pub fn strip_prefix(&mut self, n: usize) {
+        let rest = self.text[n..].trim_start();
+        let cut = self.text.len() - rest.len();
+        let first_src = self.src_offset(cut);
+        self.text.drain(..cut);
+        self.segs.retain(|s| s.at > cut);
+        for s in &mut self.segs {
+            s.at -= cut;
+        }
+        self.segs.insert(
+            0,
+            Seg {
+                at: 0,
+                src: first_src,
+            },
+        );
+    }
+
+    /// Takes the paragraph's last physical line off when `is_trailer` says it is one
+    /// (a sign-off hard-wrapped into the last paragraph); returns that line.
+    pub fn pop_last_line(&mut self, is_trailer: impl Fn(&str) -> bool) -> Option<String> {
+        if self.segs.len() < 2 {
+            return None;
+        }
+        let last = *self.segs.last().expect("two segments");
+        if !is_trailer(&self.text[last.at..]) {
+            return None;
+        }
+        let line = self.text[last.at..].to_string();
+        self.text.truncate(last.at.saturating_sub(1));
+        self.segs.pop();
+        self.nlines -= 1;
+        Some(line)
+    }
+
+    /// Joins `next` onto this paragraph with a space.
+    fn append(&mut self, next: Para) {
+        self.text.push(' ');
+        let base = self.text.len();
+        self.text.push_str(&next.text);
+        self.segs.extend(next.segs.into_iter().map(|s| Seg {
+            at: s.at + base,
+            src: s.src,
+        }));
+        self.nlines += next.nlines;
+    }
+}
+
+/// Builds the paragraphs of a run of blocks.
+pub fn paragraphs(blocks: &[&[Line<'_>]]) -> Vec<Para> {
+    let mut out: Vec<Para> = Vec::new();
+    for block in blocks {
+        let mut first_of_block = true;
+        for para in split_block(block) {
+            let glue = first_of_block
+                && out
+                    .last()
+                    .is_some_and(|prev| broken_mid_sentence(&prev.text, &para.text));
+            if glue {
+                out.last_mut().expect("checked").append(para);
+            } else {
+                out.push(para);
+            }
+            first_of_block = false;
+        }
+    }
+    out
+}
+
+/// True when `prev` and `next` read as one sentence cut by a stray blank line.
+fn broken_mid_sentence(prev: &str, next: &str) -> bool {
+    let ends_open = prev
+        .chars()
+        .next_back()
+        .is_some_and(|c| c == ',' || c.is_alphanumeric());
+    let starts_low = next.chars().next().is_some_and(|c| c.is_lowercase());
+    ends_open && starts_low
+}
+
+/// Splits one block into paragraphs (see the module doc).
+fn split_block(block: &[Line<'_>]) -> Vec<Para> {
+    if block.len() == 1 {
+        return vec![Para::from_lines(block)];
+    }
+    let min_indent = block.iter().map(|l| l.indent).min().unwrap_or(0);
+    // a short, indented last line is a sign-off (" Reuter"), not part of the paragraph
+    if let Some((last, rest)) = block.split_last()
+        && last.indent > min_indent
+        && last.chars() <= SIGNOFF_MAX
+        && rest.iter().any(|l| l.indent == min_indent)
+    {
+        let mut out = split_block(rest);
+        out.push(Para::from_lines(std::slice::from_ref(last)));
+        return out;
+    }
+    let starts_para = |l: &Line<'_>| l.indent >= min_indent + PARA_INDENT;
+    let indented = block[1..].iter().any(starts_para);
+    // paragraph indents mean hard-wrapped copy, whatever the line widths
+    let wrapped = indented && block.iter().all(|l| l.chars() <= 2 * WRAP_MAX);
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 1..=block.len() {
+        if i == block.len() || starts_para(&block[i]) {
+            let seg = &block[start..i];
+            if wrapped || looks_wrapped(seg) {
+                out.push(Para::from_lines(seg));
+            } else {
+                out.extend(
+                    seg.iter()
+                        .map(|l| Para::from_lines(std::slice::from_ref(l))),
+                );
+            }
+            start = i;
+        }
+    }
+    out
+}
+
+/// True when lines of one indent read as one hard-wrapped paragraph: none over the wrap
+/// width, and (nearly) all but the last at least [`WRAP_MIN`] wide.
+fn looks_wrapped(lines: &[Line<'_>]) -> bool {
+    if lines.len() < 2 {
+        return true;
+    }
+    let widths: Vec<usize> = lines.iter().map(Line::chars).collect();
+    if widths.iter().any(|&w| w > WRAP_MAX) {
+        return false;
+    }
+    let body = &widths[..widths.len() - 1];
+    let full = body.iter().filter(|&&w| w >= WRAP_MIN).count();
+    if body.len() < 4 {
+        full == body.len()
+    } else {
+        full * 4 >= body.len() * 3
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para_texts(src: &str) -> Vec<String> {
+        let ls = lines(src);
+        paragraphs(&blocks(&ls))
+            .into_iter()
+            .map(|p| p.text)
+            .collect()
+    }
+
+    #[test]
+    fn lines_break_on_every_convention() {
+        let cases: &[(&str, &[&str])] = &[
+            ("a\nb", &["a", "b"]),
+            ("a\r\nb\r\n", &["a", "b"]),
+            ("a\rb", &["a", "b"]),
+            ("a\u{2028}b", &["a", "b"]),
+            ("a\u{2029}b", &["a", "", "b"]),
+            ("  a  \n\n\tb", &["a", "", "b"]),
+        ];
+        for (src, want) in cases {
+            let got: Vec<&str> = lines(src).iter().map(|l| l.text).collect();
+            assert_eq!(&got, want, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn line_offsets_index_the_input() {
+        let src = "  one\r\n\ttwo  \nthree";
+        for l in lines(src) {
+            assert_eq!(&src[l.start..l.start + l.text.len()], l.text);
+        }
+        assert_eq!(lines(src)[1].indent, 4);
+    }
+
+    #[test]
+    fn paragraphs_by_layout() {
+        let wrapped = "SALVADOR, Feb 26 - Showers continued throughout the week in\n\
+                       the Bahia cocoa zone, alleviating the drought since early\n\
+                       January.\n    The dry period means the temporao will be late this year.\n \
+                       Reuter\n";
+        let long = "x".repeat(120);
+        let cases: Vec<(String, Vec<String>)> = vec![
+            ("One.\n\nTwo.".into(), vec!["One.".into(), "Two.".into()]),
+            (
+                wrapped.into(),
+                vec![
+                    "SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia \
+                     cocoa zone, alleviating the drought since early January."
+                        .into(),
+                    "The dry period means the temporao will be late this year.".into(),
+                    "Reuter".into(),
+                ],
+            ),
+            // a short line then text: a byline block, one paragraph per line
+            (
+                "By PAUL BYRNE\nAssociated Press".into(),
+                vec!["By PAUL BYRNE".into(), "Associated Press".into()],
+            ),
+            // long lines are paragraphs of their own
+            (format!("{long}\n{long}"), vec![long.clone(), long.clone()]),
+            // a paragraph cut by a stray blank line
+            (
+                "the Olympic Flame,\n\nwere presented at a ceremony.".into(),
+                vec!["the Olympic Flame, were presented at a ceremony.".into()],
+            ),
+            (
+                "Ends here.\n\nnew start".into(),
+                vec!["Ends here.".into(), "new start".into()],
+            ),
+            // a 2-space indent inside wrapped copy is not a paragraph start
+            (
+                "The chairman of the company, which survived a takeover bid,\n\
+                 charged that raiders are undermining the industrial base.\n  \
+                 \"Their interest is not in preserving jobs,\" he said at the\n\
+                 meeting.\n Reuter"
+                    .into(),
+                vec![
+                    "The chairman of the company, which survived a takeover bid, charged that \
+                     raiders are undermining the industrial base. \"Their interest is not in \
+                     preserving jobs,\" he said at the meeting."
+                        .into(),
+                    "Reuter".into(),
+                ],
+            ),
+        ];
+        for (src, want) in cases {
+            assert_eq!(para_texts(&src), want, "{src:?}");
+        }
+    }
+
+    #[test]
+    fn paragraph_offsets_map_back() {
+        let src = "Headline\n\nFirst line of the paragraph that wraps here\nsecond line ends.";
+        let ls = lines(src);
+        let paras = paragraphs(&blocks(&ls));
+        let p = &paras[1];
+        let at = p.text.find("second").unwrap();
+        assert_eq!(&src[p.src_offset(at)..p.src_offset(at) + 6], "second");
+        let mut q = p.clone();
+        q.strip_prefix(6);
+        assert!(q.text.starts_with("line of"), "{q:?}");
+        let at = q.text.find("ends").unwrap();
+        assert_eq!(&src[q.src_offset(at)..q.src_offset(at) + 4], "ends");
+        assert_eq!(&src[q.src_offset(0)..q.src_offset(0) + 4], "line");
+    }
+}

@@ -1,0 +1,166 @@
+//! Lede: the first paragraph of the story body, and sentence ends.
+//!
+//! Method: the lede is the body's first paragraph after the dateline. When the body lost
+//! its paragraph breaks (the first paragraph is one physical line of more than
+//! [`LOST_BREAKS`] characters) the lede is that paragraph's first sentence, since a wire
+//! lede is one sentence. Sentence ends are `.`, `!` or `?` (with closing quotes or brackets)
+//! before a space and a capital, a digit or an opening quote, except after abbreviations
+//! ("Mr.", "Gen.", "Jan.", "U.S.") and single initials.
+//!
+//! Known limits: a sentence that ends in an abbreviation ("… in the U.S. The next day")
+//! runs on into the next one.
+
+/// A one-line first paragraph longer than this (characters) is a body without breaks.
+pub const LOST_BREAKS: usize = 600;
+
+/// Words after which a full stop does not end a sentence (lower case, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "brig", "capt", "cmdr", "co", "col", "corp", "cpl", "dec", "dept", "dr",
+    "feb", "fig", "fr", "ft", "gen", "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd",
+    "maj", "mar", "messrs", "mme", "mr", "mrs", "ms", "mt", "no", "nov", "oct", "pfc", "ph",
+    "prof", "pvt", "rep", "reps", "rev", "sen", "sens", "sep", "sept", "sgt", "sr", "st", "supt",
+    "vs",
+];
+
+/// The lede taken from the body's first paragraph.
+pub fn from_first_paragraph(text: &str, nlines: usize) -> &str {
+    let t = text.trim();
+    if nlines == 1
+        && t.chars().count() > LOST_BREAKS
+        && let Some(end) = first_sentence_end(t)
+    {
+        return t[..end].trim_end();
+    }
+    t
+}
+
+/// Byte offset just past the first sentence of `text` (its closing punctuation and quotes
+/// included), or None when the text is one sentence.
+pub fn first_sentence_end(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if matches!(c, b'.' | b'!' | b'?') {
+            let mut end = i + 1;
+            // closing quotes and brackets
+            loop {
+                let rest = &text[end..];
+                let Some(ch) = rest.chars().next() else { break };
+                if matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                    end += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[end..];
+            let mut after = rest.chars();
+            let next = after.next();
+            let boundary = match next {
+                Some(ch) if ch.is_whitespace() => {
+                    let follow = rest.trim_start().chars().next();
+                    follow.is_some_and(|f| {
+                        f.is_uppercase()
+                            || f.is_ascii_digit()
+                            || matches!(f, '"' | '“' | '‘' | '\'' | '(' | '«')
+                    })
+                }
+                // a line break lost in scraping, left as "?" or U+FFFD: `color."?A wall`
+                Some('?' | '\u{FFFD}') if end > i + 1 => {
+                    after.next().is_some_and(char::is_uppercase)
+                }
+                _ => false,
+            };
+            if boundary && (c != b'.' || !is_abbreviation_before(text, i)) {
+                return Some(end);
+            }
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// True when the word ending at byte `dot` (a '.') is an abbreviation or an initial.
+fn is_abbreviation_before(text: &str, dot: usize) -> bool {
+    let head = &text[..dot];
+    let word_start = head
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '['))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &head[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    // "U.S", "N.Y": dots inside
+    if word.contains('.') {
+        return true;
+    }
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 1 && word.chars().all(char::is_alphabetic) && word.starts_with(char::is_uppercase)
+    {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_sentences() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("One thing. Another.", Some("One thing.")),
+            ("He came. \"Yes,\" he said.", Some("He came.")),
+            (
+                "Mr. Smith met Gen. Jones in Jan. 2020. Then left.",
+                Some("Mr. Smith met Gen. Jones in Jan. 2020."),
+            ),
+            (
+                "The U.S. Senate voted. Then left.",
+                Some("The U.S. Senate voted."),
+            ),
+            (
+                "John F. Kennedy spoke. Then left.",
+                Some("John F. Kennedy spoke."),
+            ),
+            ("It said \"stop.\" Then left.", Some("It said \"stop.\"")),
+            (
+                "It should be \"pleasing in color.\"?A wall to stem",
+                Some("It should be \"pleasing in color.\""),
+            ),
+            (
+                "Prices rose 2.5 percent. Then fell.",
+                Some("Prices rose 2.5 percent."),
+            ),
+            ("Where now? Nobody knows.", Some("Where now?")),
+            ("Only one sentence here.", None),
+            ("a.b.c", None),
+        ];
+        for (input, want) in cases {
+            let got = first_sentence_end(input).map(|e| &input[..e]);
+            assert_eq!(got, *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn lede_of_a_body_without_breaks() {
+        let long = format!(
+            "First sentence of the lede. {}",
+            "More text follows here. ".repeat(40)
+        );
+        assert_eq!(
+            from_first_paragraph(&long, 1),
+            "First sentence of the lede."
+        );
+        // hard-wrapped copy (several lines) keeps the whole paragraph
+        assert_eq!(from_first_paragraph(&long, 12), long.trim());
+        assert_eq!(
+            from_first_paragraph("Short lede. Two sentences.", 1),
+            "Short lede. Two sentences."
+        );
+    }
+}
