@@ -36,6 +36,8 @@ pub struct Parsed {
     pub dateline: Dateline,
     /// Bytes of the paragraph taken by the dateline and the whitespace after it.
     pub len: usize,
+    /// Byte range of the place as written ("MOSCOW") in the paragraph.
+    pub city_span: Option<std::ops::Range<usize>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -614,6 +616,11 @@ fn finish(
             agency,
         },
         len: para.len() - rest_trimmed.len(),
+        city_span: city.map(|c| {
+            // `city` is a slice of `para`
+            let at = c.as_ptr() as usize - para.as_ptr() as usize;
+            at..at + c.len()
+        }),
     }
 }
 
@@ -1153,6 +1160,9 @@ mod tests {
             assert_eq!(got_date, *date, "{input:?}");
             assert_eq!(d.agency.as_deref(), *agency, "{input:?}");
             assert_eq!(&input[p.len..], *rest, "{input:?}");
+            if let Some(span) = &p.city_span {
+                assert_eq!(normal_case(&input[span.clone()]), d.city.clone().unwrap());
+            }
         }
     }
 

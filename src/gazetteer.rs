@@ -140,6 +140,19 @@ pub fn country_name(code: &str) -> Option<&'static str> {
         .map(|i| countries::COUNTRY_NAMES[i].1)
 }
 
+/// The table's own copy of an ISO alpha-2 code (either case), for codes that must outlive
+/// their input; None for codes the gazetteer does not know.
+pub fn known_code(code: &str) -> Option<&'static str> {
+    let &[a, b] = code.as_bytes() else {
+        return None;
+    };
+    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
+    countries::COUNTRY_NAMES
+        .binary_search_by(|(c, _)| c.as_bytes().cmp(&upper[..]))
+        .ok()
+        .map(|i| countries::COUNTRY_NAMES[i].0)
+}
+
 /// True when the name (any case, optional trailing dot) is a US state, Canadian province or
 /// territory, Australian state or territory, or one of their abbreviations ("Ore.", "N.Y.",
 /// "Calif", "Ont.", "NSW"). Used to recognise "PORTLAND, Ore., March 3 -".

@@ -164,6 +164,37 @@ impl Para {
         s.src + (at - s.at)
     }
 
+    /// The paragraph cut to bytes `range` of its text (char boundaries).
+    pub fn sub(&self, range: std::ops::Range<usize>) -> Para {
+        let mut segs = vec![Seg {
+            at: 0,
+            src: self.src_offset(range.start),
+        }];
+        segs.extend(
+            self.segs
+                .iter()
+                .filter(|s| s.at > range.start && s.at < range.end)
+                .map(|s| Seg {
+                    at: s.at - range.start,
+                    src: s.src,
+                }),
+        );
+        let text = self.text[range].to_string();
+        let nlines = segs.len();
+        Para { text, segs, nlines }
+    }
+
+    /// A paragraph of one line.
+    pub fn from_line(line: &Line<'_>) -> Para {
+        Para::from_lines(std::slice::from_ref(line))
+    }
+
+    /// A paragraph of the given lines, joined with spaces.
+    pub fn of_lines(lines: &[&Line<'_>]) -> Para {
+        let owned: Vec<Line<'_>> = lines.iter().map(|l| **l).collect();
+        Para::from_lines(&owned)
+    }
+
     /// Drops the first `n` bytes (a char boundary) and any whitespace after them.
     pub fn strip_prefix(&mut self, n: usize) {
         let rest = self.text[n..].trim_start();

@@ -12,18 +12,23 @@
 pub mod agency;
 pub mod byline;
 pub mod chrome;
+pub mod countries;
 pub mod dateline;
 pub mod decode;
 pub mod gazetteer;
 pub mod headline;
 pub mod layout;
 pub mod lede;
+pub mod offsets;
 pub mod record;
 pub mod structure;
 pub mod trailer;
 
 pub use decode::{DecodeError, decode};
 pub use record::{Article, SCHEMA_VERSION};
+
+use offsets::CodePoints;
+use record::Country;
 
 /// What to analyse. Empty today; stages that can be switched off will be listed here.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +49,7 @@ pub struct Options {}
 /// ```
 pub fn analyze(text: &str, _opts: &Options) -> Article {
     let s = structure::read(text);
+    let countries = countries_of(text, &s);
     Article {
         headline: s.headline,
         subheadline: s.subheadline,
@@ -52,6 +58,58 @@ pub fn analyze(text: &str, _opts: &Options) -> Article {
         lede: s.lede,
         paragraphs: s.paragraphs.into_iter().map(|p| p.text).collect(),
         credits: s.credits,
+        countries,
         ..Article::default()
     }
+}
+
+/// Countries of the headline, subheadline, dateline and body, by first mention.
+fn countries_of(text: &str, s: &structure::Structure) -> Vec<Country> {
+    // (code, input byte range, form as written, from the dateline)
+    let mut found: Vec<(&'static str, usize, usize, bool)> = Vec::new();
+    let parts = s
+        .headline_para
+        .iter()
+        .chain(&s.subheadline_para)
+        .chain(&s.paragraphs);
+    for p in parts {
+        for m in countries::mentions(&p.text) {
+            let start = p.src_offset(m.start);
+            found.push((m.code, start, start + (m.end - m.start), false));
+        }
+    }
+    if let (Some(d), Some(at)) = (&s.dateline, &s.dateline_city_at)
+        && let Some(code) = d.country.as_deref().and_then(gazetteer::known_code)
+    {
+        found.push((code, at.start, at.end, true));
+    }
+    found.sort_by_key(|f| f.1);
+
+    let mut cps = CodePoints::new(text);
+    let mut out: Vec<Country> = Vec::new();
+    for (code, start, end, in_dateline) in found {
+        let form = text.get(start..end).unwrap_or_default().to_string();
+        let span = [cps.at(start), cps.at(end)];
+        let c = match out.iter_mut().position(|c| c.code == code) {
+            Some(i) => &mut out[i],
+            None => {
+                out.push(Country {
+                    code: code.to_string(),
+                    name: gazetteer::country_name(code).unwrap_or(code).to_string(),
+                    mentions: 0,
+                    forms: Vec::new(),
+                    spans: Vec::new(),
+                    dateline: false,
+                });
+                out.last_mut().expect("just pushed")
+            }
+        };
+        c.mentions += 1;
+        c.spans.push(span);
+        c.dateline |= in_dateline;
+        if !c.forms.contains(&form) {
+            c.forms.push(form);
+        }
+    }
+    out
 }

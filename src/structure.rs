@@ -38,11 +38,16 @@ pub struct Structure {
     pub lede: Option<String>,
     pub paragraphs: Vec<Para>,
     pub credits: Option<String>,
+    /// Where the headline and subheadline lie in the input (their text is the output's).
+    pub headline_para: Option<Para>,
+    pub subheadline_para: Option<Para>,
+    /// Byte offset in the input of the dateline's place as written ("MOSCOW").
+    pub dateline_city_at: Option<std::ops::Range<usize>>,
 }
 
 /// Header lines of one block.
 struct Unit {
-    text: String,
+    para: Para,
     chars: usize,
     /// Block index and the line where the unit starts.
     block: usize,
@@ -70,7 +75,7 @@ pub fn read(text: &str) -> Structure {
             if dateline::parse(line).is_some() {
                 // lines above it in the same block are header units of their own
                 for (k, l) in kept.iter().enumerate() {
-                    units.push(unit(l.text.to_string(), bi, k));
+                    units.push(unit(Para::from_line(l), bi, k));
                 }
                 found = Some((bi, li));
                 break 'blocks;
@@ -105,8 +110,7 @@ pub fn read(text: &str) -> Structure {
         if kept.is_empty() {
             continue;
         }
-        let joined = kept.iter().map(|l| l.text).collect::<Vec<_>>().join(" ");
-        let u = unit(joined, bi, 0);
+        let u = unit(Para::of_lines(&kept), bi, 0);
         header_chars += u.chars;
         let long = u.chars > lede::LOST_BREAKS;
         units.push(u);
@@ -121,18 +125,20 @@ pub fn read(text: &str) -> Structure {
     };
     let body_from: (usize, usize);
     if let Some(at) = found {
-        let first_title = units.iter().position(|u| headline::is_title_like(&u.text));
+        let first_title = units
+            .iter()
+            .position(|u| headline::is_title_like(&u.para.text));
         if let Some(h) = first_title {
-            s.headline = Some(headline::clean(&units[h].text));
-            s.subheadline = units
+            s.headline_para = Some(cut(&units[h].para, headline::clean));
+            s.subheadline_para = units
                 .get(h + 1)
-                .map(|u| headline::clean_subheadline(&u.text));
+                .map(|u| cut(&u.para, headline::clean_subheadline));
         }
         body_from = at;
     } else {
         let mut next = 0;
-        if units.len() > 1 && headline::is_title_like(&units[0].text) {
-            s.headline = Some(headline::clean(&units[0].text));
+        if units.len() > 1 && headline::is_title_like(&units[0].para.text) {
+            s.headline_para = Some(cut(&units[0].para, headline::clean));
             next = 1;
         }
         let lost_breaks_after = |i: usize| {
@@ -144,7 +150,7 @@ pub fn read(text: &str) -> Structure {
             && units.get(1).is_some_and(|u| u.chars <= MAX_SUBHEADLINE)
             && lost_breaks_after(2)
         {
-            s.subheadline = Some(headline::clean_subheadline(&units[1].text));
+            s.subheadline_para = Some(cut(&units[1].para, headline::clean_subheadline));
             next = 2;
         }
         body_from = match units.get(next) {
@@ -168,6 +174,9 @@ pub fn read(text: &str) -> Structure {
         && let Some(first) = paras.first_mut()
         && let Some(p) = dateline::parse(&first.text)
     {
+        s.dateline_city_at = p
+            .city_span
+            .map(|r| first.src_offset(r.start)..first.src_offset(r.start) + r.len());
         first.strip_prefix(p.len);
         s.dateline = Some(p.dateline);
     }
@@ -201,6 +210,8 @@ pub fn read(text: &str) -> Structure {
     {
         d.agency = affiliation_agency.or(signoff_agency).map(str::to_string);
     }
+    s.headline = s.headline_para.as_ref().map(|p| p.text.clone());
+    s.subheadline = s.subheadline_para.as_ref().map(|p| p.text.clone());
     s.lede = paras
         .first()
         .map(|p| lede::from_first_paragraph(&p.text, p.nlines).to_string());
@@ -208,12 +219,21 @@ pub fn read(text: &str) -> Structure {
     s
 }
 
-fn unit(text: String, block: usize, line: usize) -> Unit {
+fn unit(para: Para, block: usize, line: usize) -> Unit {
     Unit {
-        chars: text.chars().count(),
-        text,
+        chars: para.text.chars().count(),
+        para,
         block,
         line,
+    }
+}
+
+/// The part of `para` that `clean` keeps (cleaning only trims, so it is a substring).
+fn cut(para: &Para, clean: impl Fn(&str) -> String) -> Para {
+    let kept = clean(&para.text);
+    match para.text.find(&kept) {
+        Some(at) => para.sub(at..at + kept.len()),
+        None => para.clone(),
     }
 }
 

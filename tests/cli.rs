@@ -147,6 +147,21 @@ fn without_file(v: &Value) -> Value {
     v
 }
 
+/// A record without "file" and without input positions (country spans, quote offsets),
+/// which legitimately move when line ends are CRLF.
+fn without_file_and_positions(v: &Value) -> Value {
+    let mut v = without_file(v);
+    for c in v["countries"].as_array_mut().expect("countries") {
+        c.as_object_mut().expect("country").remove("spans");
+    }
+    for q in v["quotes"].as_array_mut().expect("quotes") {
+        let q = q.as_object_mut().expect("quote");
+        q.remove("start");
+        q.remove("end");
+    }
+    v
+}
+
 /// A uniquely named directory under the system temp dir, removed on drop.
 struct TempDir(PathBuf);
 
@@ -714,7 +729,17 @@ fn boms_and_crlf_give_the_same_record_as_plain_utf8() {
     for (name, bytes) in cases {
         let path = dir.write(&format!("{name}.txt"), &bytes);
         let rec = one_record(&run(&[path.to_str().unwrap()], None));
-        assert_eq!(without_file(&rec), without_file(&plain), "{name}");
+        let same_positions = !name.contains("crlf");
+        if same_positions {
+            // offsets count from after the byte-order mark
+            assert_eq!(without_file(&rec), without_file(&plain), "{name}");
+        } else {
+            assert_eq!(
+                without_file_and_positions(&rec),
+                without_file_and_positions(&plain),
+                "{name}"
+            );
+        }
         let text = serde_json::to_string(&rec).unwrap();
         assert!(!text.contains('\u{feff}'), "{name}: BOM in the record");
         assert!(!text.contains("\\r"), "{name}: CR in the record");
