@@ -13,6 +13,7 @@ pub mod agency;
 pub mod byline;
 pub mod chrome;
 pub mod countries;
+pub mod cues;
 pub mod dateline;
 pub mod decode;
 pub mod gazetteer;
@@ -20,7 +21,9 @@ pub mod headline;
 pub mod layout;
 pub mod lede;
 pub mod offsets;
+pub mod quotes;
 pub mod record;
+pub mod speakers;
 pub mod structure;
 pub mod trailer;
 
@@ -28,7 +31,7 @@ pub use decode::{DecodeError, decode};
 pub use record::{Article, SCHEMA_VERSION};
 
 use offsets::CodePoints;
-use record::Country;
+use record::{Country, Quote, Speaker};
 
 /// What to analyse. Empty today; stages that can be switched off will be listed here.
 #[derive(Debug, Clone, Default)]
@@ -50,6 +53,7 @@ pub struct Options {}
 pub fn analyze(text: &str, _opts: &Options) -> Article {
     let s = structure::read(text);
     let countries = countries_of(text, &s);
+    let (quotes, speakers) = quotes_of(text, &s);
     Article {
         headline: s.headline,
         subheadline: s.subheadline,
@@ -58,9 +62,70 @@ pub fn analyze(text: &str, _opts: &Options) -> Article {
         lede: s.lede,
         paragraphs: s.paragraphs.into_iter().map(|p| p.text).collect(),
         credits: s.credits,
+        quotes,
+        speakers,
         countries,
         ..Article::default()
     }
+}
+
+/// Quotes of the body with offsets in the input, and the speakers quoted.
+fn quotes_of(text: &str, s: &structure::Structure) -> (Vec<Quote>, Vec<Speaker>) {
+    let (found, registry) = quotes::extract(&s.paragraphs);
+    let mut cps = CodePoints::new(text);
+    let mut out = Vec::with_capacity(found.len());
+    for f in found {
+        let Some(first) = f.parts.first() else {
+            continue;
+        };
+        let last = f.parts.last().expect("non-empty");
+        let range = |p: &quotes::Part| {
+            let para = &s.paragraphs[p.para];
+            let start = para.src_offset(p.start);
+            (start, para.src_offset(p.end))
+        };
+        let (start, _) = range(first);
+        let (_, end) = range(last);
+        // a single piece is exactly the input's text; pieces over several paragraphs are
+        // joined by a space
+        let quote_text = if f.parts.len() == 1 {
+            text.get(start..end).map(str::to_string)
+        } else {
+            f.parts
+                .iter()
+                .map(|p| {
+                    let (a, b) = range(p);
+                    text.get(a..b).map(str::to_string)
+                })
+                .collect::<Option<Vec<_>>>()
+                .map(|v| v.join(" "))
+        };
+        let Some(quote_text) = quote_text else {
+            continue;
+        };
+        out.push(Quote {
+            text: quote_text,
+            kind: f.kind,
+            speaker: f.entity.map(|e| registry.entities[e].name.clone()),
+            mention: f.mention,
+            cue: f.cue,
+            start: cps.at(start),
+            end: cps.at(end),
+            paragraph: first.para,
+        });
+    }
+    let speakers = registry
+        .entities
+        .into_iter()
+        .filter(|e| e.quotes > 0)
+        .map(|e| Speaker {
+            name: e.name,
+            title: e.title,
+            aliases: e.aliases,
+            quotes: e.quotes,
+        })
+        .collect();
+    (out, speakers)
 }
 
 /// Countries of the headline, subheadline, dateline and body, by first mention.

@@ -1,0 +1,1181 @@
+//! Quotes: every quoted statement in the body, with its kind, cue and speaker, and
+//! reported speech without quotation marks.
+//!
+//! Method, per paragraph, in text order:
+//! 1. Marks are paired: “curly” and «guillemets» and „German“ and ``old AP'' by their
+//!    direction, "straight" marks by the characters around them, ‘single’ marks only when no
+//!    double quote is open and the closing ’ is not inside a word (so "Russia’s" and "the
+//!    ’90s" are apostrophes). Single marks inside a double quote are nested quotes and stay
+//!    in it. A mark left open runs to the end of its paragraph, never further, unless the
+//!    next paragraph opens with a mark: then the quote continues there (the wire convention
+//!    for a quote over several paragraphs).
+//! 2. Sentence ends are found outside quotes. A quote's attribution is read in its sentence:
+//!    after the closing mark (`"…," he said.`, `"…," said X.`) or before the opening mark
+//!    (`X said: "…"`, `X stressed that Russia "…"`, `according to X, "…"`), with the cue
+//!    from the table in `cues` and the speaker phrase read by `speakers`. A quote with no
+//!    attribution continues the speaker of the quote before it in the paragraph
+//!    (`"A," he said. "B."`), or, when it opens its paragraph, of the last quote before
+//!    (floating quote paragraphs).
+//! 3. Kind: `direct` when the quote opens its sentence or follows `said:`/`said,`, else
+//!    `partial`. Quotes of a few words with no cue close by (scare quotes, "so-called"
+//!    terms), and capitalised titles of works, are not quotes.
+//! 4. Reported speech in sentences without quotation marks: `X said (that) …`,
+//!    `…, X said.`, `…, said X.`, `According to X, …` and `…, according to X.`, with cues
+//!    that take a clause (a table column): "vowed to" or "accused X of" are not speech.
+//!
+//! Known limits: attribution is looked for in the quote's sentence only (not "…" followed
+//! by "That is what X said." in the next one); a quote whose marks were lost or garbled in
+//! scraping may be cut short or missed; nested quotes are reported as part of their outer
+//! quote, not on their own.
+
+use crate::cues;
+use crate::layout::Para;
+use crate::lede;
+use crate::record::QuoteKind;
+use crate::speakers::{self, Registry};
+
+/// Words between a cue and a short quote above which the quote is a scare quote.
+const NEAR_CUE_SHORT: usize = 3;
+const NEAR_CUE_MEDIUM: usize = 8;
+/// An unattributed quote of fewer words than this is not reported.
+const MIN_UNATTRIBUTED_WORDS: usize = 5;
+/// Fewest words in reported speech.
+const MIN_INDIRECT_WORDS: usize = 4;
+
+/// A piece of a quote: bytes `start..end` of paragraph `para`'s text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub para: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A statement found, with its speaker resolved in the registry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub parts: Vec<Part>,
+    pub kind: QuoteKind,
+    pub entity: Option<usize>,
+    pub mention: Option<String>,
+    pub cue: Option<String>,
+}
+
+/// A span of quoted text in one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    /// Byte offset of the opening mark.
+    open: usize,
+    /// Content, without marks.
+    start: usize,
+    end: usize,
+    /// Byte offset after the closing mark (the paragraph end when unclosed).
+    close_end: usize,
+    closed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Open(usize),
+    Close(usize),
+    Straight,
+    SingleOpen,
+    SingleClose,
+}
+
+fn mark_at(t: &str, i: usize) -> Option<Mark> {
+    let rest = &t[i..];
+    let c = rest.chars().next()?;
+    Some(match c {
+        '“' | '„' | '«' | '‟' => Mark::Open(c.len_utf8()),
+        '”' | '»' => Mark::Close(c.len_utf8()),
+        '"' => Mark::Straight,
+        '`' if rest.starts_with("``") => Mark::Open(2),
+        '\'' if rest.starts_with("''") => Mark::Close(2),
+        '‘' => Mark::SingleOpen,
+        '’' => Mark::SingleClose,
+        _ => return None,
+    })
+}
+
+fn prev_char(t: &str, i: usize) -> Option<char> {
+    t[..i].chars().next_back()
+}
+
+fn next_char(t: &str, i: usize) -> Option<char> {
+    t[i..].chars().next()
+}
+
+/// May a quote open after this character?
+fn opens_after(c: Option<char>) -> bool {
+    c.is_none_or(|c| {
+        c.is_whitespace() || matches!(c, '(' | '[' | '—' | '–' | '-' | ':' | ',' | '/')
+    })
+}
+
+/// Pairs the quotation marks of one paragraph (see the module doc).
+fn spans(t: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    // (open mark offset, content start, is single)
+    let mut open: Option<(usize, usize, bool)> = None;
+    let mut i = 0;
+    while i < t.len() {
+        let Some(m) = mark_at(t, i) else {
+            i += t[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        };
+        let len = match m {
+            Mark::Open(n) | Mark::Close(n) => n,
+            _ => t[i..].chars().next().map_or(1, char::len_utf8),
+        };
+        match (open, m) {
+            (None, Mark::Open(_)) => open = Some((i, i + len, false)),
+            (None, Mark::Straight) if opens_after(prev_char(t, i)) => {
+                open = Some((i, i + len, false));
+            }
+            (None, Mark::SingleOpen) if opens_after(prev_char(t, i)) => {
+                open = Some((i, i + len, true));
+            }
+            (Some((o, s, false)), Mark::Close(_) | Mark::Straight) => {
+                out.push(Span {
+                    open: o,
+                    start: s,
+                    end: i,
+                    close_end: i + len,
+                    closed: true,
+                });
+                open = None;
+            }
+            (Some((o, s, false)), Mark::Open(_))
+                if t[o..].starts_with('„') && t[i..].starts_with('“') =>
+            {
+                // German style: „…“
+                out.push(Span {
+                    open: o,
+                    start: s,
+                    end: i,
+                    close_end: i + len,
+                    closed: true,
+                });
+                open = None;
+            }
+            (Some((o, s, false)), Mark::Open(_)) => {
+                // a new opening mark: the one before was never closed
+                out.push(Span {
+                    open: o,
+                    start: s,
+                    end: i,
+                    close_end: i,
+                    closed: false,
+                });
+                open = Some((i, i + len, false));
+            }
+            (Some((o, s, true)), Mark::SingleClose)
+                if !next_char(t, i + len).is_some_and(char::is_alphanumeric) =>
+            {
+                out.push(Span {
+                    open: o,
+                    start: s,
+                    end: i,
+                    close_end: i + len,
+                    closed: true,
+                });
+                open = None;
+            }
+            (Some((_, _, true)), Mark::Open(_) | Mark::Straight) => {
+                // a double quote inside a single one: the single mark was an apostrophe
+                open = Some((i, i + len, false));
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some((o, s, false)) = open {
+        out.push(Span {
+            open: o,
+            start: s,
+            end: t.len(),
+            close_end: t.len(),
+            closed: false,
+        });
+    }
+    for sp in &mut out {
+        let inner = &t[sp.start..sp.end];
+        let lead = inner.len() - inner.trim_start().len();
+        sp.start += lead;
+        sp.end = sp.start + inner.trim().len();
+    }
+    out.retain(|sp| t[sp.start..sp.end].chars().any(char::is_alphabetic));
+    out
+}
+
+/// Sentence starts of `t` with quoted stretches masked (they never end a sentence).
+fn sentence_starts(t: &str, quoted: &[Span]) -> Vec<usize> {
+    let mut masked = t.as_bytes().to_vec();
+    for sp in quoted {
+        for b in &mut masked[sp.open..sp.close_end] {
+            *b = b'X';
+        }
+    }
+    // all-ASCII replacements keep UTF-8 valid; fall back to the raw text if not
+    let masked = String::from_utf8(masked).unwrap_or_else(|_| t.to_string());
+    let mut starts = vec![0];
+    let mut at = 0;
+    while let Some(e) = lede::first_sentence_end(&masked[at..]) {
+        let next = at + e;
+        let skip = masked[next..].len() - masked[next..].trim_start().len();
+        at = next + skip;
+        if at >= masked.len() {
+            break;
+        }
+        starts.push(at);
+    }
+    starts
+}
+
+/// The sentence `[start, end)` holding byte `pos`.
+fn sentence_around(starts: &[usize], len: usize, pos: usize) -> (usize, usize) {
+    let i = starts.partition_point(|&s| s <= pos).saturating_sub(1);
+    (starts[i], starts.get(i + 1).copied().unwrap_or(len))
+}
+
+/// An attribution read next to a quote: the speaker phrase (range in the paragraph) and cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Attribution {
+    mention: Option<std::ops::Range<usize>>,
+    cue: String,
+    /// Words between the cue and the quote.
+    gap: usize,
+}
+
+/// The cue phrase as written from word `toks[k]` on: the verb, with the person told
+/// ("told reporters") or the channel ("said in a statement", "wrote on Twitter").
+fn cue_phrase(s: &str, toks: &[speakers::Tok], k: usize) -> String {
+    let verb = &s[toks[k].start..toks[k].end];
+    let lower = verb.to_lowercase();
+    let mut end = toks[k].end;
+    let word = |j: usize| toks.get(j).filter(|t| t.word).map(|t| &s[t.start..t.end]);
+    if lower == "told" || lower == "tells" || lower == "tell" {
+        // told Reuters / told reporters / told the Associated Press
+        let mut j = k + 1;
+        if word(j).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
+            j += 1;
+        }
+        let mut n = 0;
+        while let Some(w) = word(j) {
+            if n > 0 && !w.starts_with(char::is_uppercase) || n >= 4 {
+                break;
+            }
+            end = toks[j].end;
+            j += 1;
+            n += 1;
+            if !w.starts_with(char::is_uppercase) {
+                break;
+            }
+        }
+    } else if let (Some(p), Some(d)) = (word(k + 1), word(k + 2)) {
+        let channel = matches!(p, "in" | "on")
+            && (matches!(
+                d,
+                "a" | "an" | "Twitter" | "Facebook" | "X" | "Instagram" | "television" | "TV"
+            ));
+        if channel {
+            end = toks[k + 2].end;
+            if matches!(d, "a" | "an") && word(k + 3).is_some() {
+                end = toks[k + 3].end;
+            }
+        }
+    }
+    s[toks[k].start..end].to_string()
+}
+
+/// Reads an attribution after a closing mark: `, he said`, `said X`, `X told Reuters`.
+fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
+    let s = &t[from..to];
+    let toks = speakers::tokens(s);
+    // the first cue among the first words, before any other punctuation than commas
+    let mut k = 0;
+    let mut cue_at = None;
+    while k < toks.len() && k < 30 {
+        let tk = toks[k];
+        let w = &s[tk.start..tk.end];
+        // "?" or U+FFFD: a line break lost in scraping, right after the closing mark
+        let garbled = k == 0 && matches!(w, "?" | "\u{FFFD}");
+        if !tk.word && !matches!(w, "," | "—" | "–" | "-") && !garbled {
+            break;
+        }
+        if tk.word {
+            if cues::in_text(w).is_some() {
+                cue_at = Some(k);
+                break;
+            }
+            if cues::phrase_at(&s[tk.start..]).is_some() {
+                cue_at = Some(k);
+                break;
+            }
+        }
+        k += 1;
+    }
+    let k = cue_at?;
+    let cue_start = toks[k].start;
+    if let Some((len, _)) = cues::phrase_at(&s[cue_start..]) {
+        let rest = cue_start + len;
+        let obj = speakers::object_after(&s[rest..])?;
+        return Some(Attribution {
+            mention: Some(from + rest + obj.start..from + rest + obj.end),
+            cue: s[cue_start..rest].to_string(),
+            gap: 0,
+        });
+    }
+    let cue = cue_phrase(s, &toks, k);
+    let words_before = toks[..k].iter().filter(|t| t.word).count();
+    if words_before == 0 {
+        // inverted: "said Maria Cardona"
+        let rest = toks[k].end;
+        let obj = speakers::object_after(&s[rest..]);
+        return Some(Attribution {
+            mention: obj.map(|r| from + rest + r.start..from + rest + r.end),
+            cue,
+            gap: 0,
+        });
+    }
+    // the speaker phrase right after the quote ("John Delury, a professor at … told"),
+    // else the phrase that ends at the cue ("outraged monarchist delegate David Mitchell")
+    let first_word = toks.iter().find(|t| t.word).map_or(0, |t| t.start);
+    let head = speakers::object_after(&s[first_word..])
+        .map(|r| first_word + r.start..first_word + r.end)
+        .filter(|r| {
+            let between = s[r.end..cue_start].trim();
+            r.end <= cue_start
+                && (between.is_empty()
+                    || between.starts_with(',')
+                    || speakers::tokens(between).len() <= 2)
+        });
+    let subj = head.or_else(|| speakers::subject_before(&s[..cue_start]))?;
+    Some(Attribution {
+        mention: Some(from + subj.start..from + subj.end),
+        cue,
+        gap: 0,
+    })
+}
+
+/// Reads an attribution before an opening mark: `X said:`, `X stressed that Russia`,
+/// `according to X,`.
+fn attribution_before(t: &str, from: usize, to: usize) -> Option<Attribution> {
+    let s = &t[from..to];
+    let toks = speakers::tokens(s);
+    let k = (0..toks.len()).rev().find(|&k| {
+        let tk = toks[k];
+        tk.word
+            && (cues::in_text(&s[tk.start..tk.end]).is_some()
+                || cues::phrase_at(&s[tk.start..]).is_some())
+    })?;
+    let cue_start = toks[k].start;
+    if let Some((len, _)) = cues::phrase_at(&s[cue_start..]) {
+        let rest = cue_start + len;
+        let obj = speakers::object_after(&s[rest..])?;
+        let gap = speakers::tokens(&s[rest + obj.end..])
+            .iter()
+            .filter(|t| t.word)
+            .count();
+        return Some(Attribution {
+            mention: Some(from + rest + obj.start..from + rest + obj.end),
+            cue: s[cue_start..rest].to_string(),
+            gap,
+        });
+    }
+    let gap = toks[k + 1..].iter().filter(|t| t.word).count();
+    let cue = cue_phrase(s, &toks, k);
+    let mention = speakers::subject_before(&s[..cue_start])
+        .map(|r| from + r.start..from + r.end)
+        .or_else(|| {
+            // "said Cardona: …"
+            let rest = toks[k].end;
+            speakers::object_after(&s[rest..]).map(|r| from + rest + r.start..from + rest + r.end)
+        })?;
+    Some(Attribution {
+        mention: Some(mention),
+        cue,
+        gap,
+    })
+}
+
+/// Words in `s`.
+fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A capitalised title of a work or a name in quotation marks ("Look Good Feel Better").
+fn is_title_of_work(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !s.ends_with(['.', '!', '?', ','])
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(
+                    *w,
+                    "of" | "the" | "and" | "a" | "an" | "in" | "on" | "to" | "for" | "at"
+                )
+        })
+}
+
+/// A statement before its speaker is resolved (or, with `note_only`, a person named as a
+/// sentence subject, who a later pronoun may refer to).
+struct Pending {
+    note_only: bool,
+    parts: Vec<Part>,
+    kind: QuoteKind,
+    /// Paragraph and byte range of the speaker phrase.
+    mention: Option<(usize, std::ops::Range<usize>)>,
+    cue: Option<String>,
+    /// Take the speaker of the statement before (no attribution of its own).
+    inherit: bool,
+    /// Opens its paragraph (may continue the previous paragraph's speaker).
+    opens_paragraph: bool,
+    words: usize,
+}
+
+/// Finds the quotes and reported speech of the body paragraphs and resolves speakers.
+pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
+    let mut registry = Registry::default();
+    let mut out: Vec<Found> = Vec::new();
+    let all_spans: Vec<Vec<Span>> = paras.iter().map(|p| spans(&p.text)).collect();
+
+    // quotes that run on into following paragraphs
+    let mut i = 0;
+    let mut carried: Option<(Vec<Part>, usize, usize)> = None; // parts, first para, open
+    let mut pending_by_para: Vec<Vec<(usize, Pending)>> =
+        (0..paras.len()).map(|_| Vec::new()).collect();
+    while i < paras.len() {
+        let t = &paras[i].text;
+        let sps = &all_spans[i];
+        let starts = sentence_starts(t, sps);
+        for (n, sp) in sps.iter().enumerate() {
+            let continues = carried.is_some() && n == 0 && sp.open == 0;
+            if continues {
+                let (parts, _, _) = carried.as_mut().expect("checked");
+                parts.push(Part {
+                    para: i,
+                    start: sp.start,
+                    end: sp.end,
+                });
+            }
+            let at_end = !sp.closed && sp.close_end == t.len() && n + 1 == sps.len();
+            let runs_on = at_end
+                && paras.get(i + 1).is_some_and(|p| {
+                    all_spans[i + 1].first().is_some_and(|s| s.open == 0) && !p.text.is_empty()
+                });
+            if runs_on {
+                if !continues {
+                    carried = Some((
+                        vec![Part {
+                            para: i,
+                            start: sp.start,
+                            end: sp.end,
+                        }],
+                        i,
+                        sp.open,
+                    ));
+                }
+                continue;
+            }
+            let (parts, first_para, open) = match carried.take() {
+                Some(c) if continues => c,
+                other => {
+                    if let Some((parts, fp, op)) = other {
+                        // a run-on quote whose continuation never came: close it where it is
+                        let p = attribute(paras, &all_spans, &parts, fp, op, i, None);
+                        pending_by_para[fp].push((op, p));
+                    }
+                    (
+                        vec![Part {
+                            para: i,
+                            start: sp.start,
+                            end: sp.end,
+                        }],
+                        i,
+                        sp.open,
+                    )
+                }
+            };
+            let p = attribute(
+                paras,
+                &all_spans,
+                &parts,
+                first_para,
+                open,
+                i,
+                Some((*sp, &starts)),
+            );
+            pending_by_para[first_para].push((open, p));
+        }
+        // reported speech in sentences without quotes
+        for (at, p) in indirect(t, i, sps, &starts) {
+            pending_by_para[i].push((at, p));
+        }
+        // sentence subjects that name a person
+        for &st in &starts {
+            if let Some(p) = subject_note(t, i, st) {
+                pending_by_para[i].push((st, p));
+            }
+        }
+        i += 1;
+    }
+    if let Some((parts, fp, op)) = carried.take() {
+        let last = parts.last().map_or(fp, |p| p.para);
+        let p = attribute(paras, &all_spans, &parts, fp, op, last, None);
+        pending_by_para[fp].push((op, p));
+    }
+
+    // resolve in text order
+    let mut last_quote: Option<(Option<usize>, Option<String>)> = None;
+    let mut last_quote_para: Option<usize> = None;
+    for (pi, mut items) in pending_by_para.into_iter().enumerate() {
+        items.sort_by_key(|(at, _)| *at);
+        let mut prev_in_para: Option<(Option<usize>, Option<String>)> = None;
+        for (_, p) in items {
+            if p.note_only {
+                if let Some((mp, r)) = &p.mention {
+                    registry.note_subject(&paras[*mp].text[r.clone()], p.opens_paragraph);
+                }
+                continue;
+            }
+            let mut entity = None;
+            let mut mention = None;
+            let mut cue = p.cue.clone();
+            if let Some((mp, r)) = &p.mention {
+                let m = paras[*mp].text[r.clone()].to_string();
+                entity = registry.resolve(&m);
+                mention = Some(m);
+            } else if p.inherit {
+                let from = prev_in_para.clone().or_else(|| {
+                    let adjacent = last_quote_para.is_some_and(|lp| lp + 1 == pi || lp == pi);
+                    (p.opens_paragraph && adjacent)
+                        .then(|| last_quote.clone())
+                        .flatten()
+                });
+                match from {
+                    Some((e, c)) => {
+                        entity = e;
+                        if cue.is_none() {
+                            cue = c;
+                        }
+                    }
+                    None if p.words < MIN_UNATTRIBUTED_WORDS || p.kind == QuoteKind::Partial => {
+                        continue;
+                    }
+                    None => {}
+                }
+            }
+            if p.kind != QuoteKind::Indirect {
+                prev_in_para = Some((entity, cue.clone()));
+                last_quote = prev_in_para.clone();
+                last_quote_para = Some(p.parts.last().map_or(pi, |x| x.para));
+            }
+            if let Some(e) = entity {
+                registry.entities[e].quotes += 1;
+            }
+            out.push(Found {
+                parts: p.parts,
+                kind: p.kind,
+                entity,
+                mention,
+                cue,
+            });
+        }
+    }
+    let texts = paras.iter().map(|p| p.text.as_str());
+    registry.complete_names(texts);
+    (out, registry)
+}
+
+/// Kind and attribution of a quote. `last_para` is where it closes; `close` gives the
+/// closing span and the sentence starts of that paragraph when it closed normally.
+fn attribute(
+    paras: &[Para],
+    all_spans: &[Vec<Span>],
+    parts: &[Part],
+    first_para: usize,
+    open: usize,
+    last_para: usize,
+    close: Option<(Span, &Vec<usize>)>,
+) -> Pending {
+    let t0 = &paras[first_para].text;
+    let starts0 = sentence_starts(t0, &all_spans[first_para]);
+    let (s0, _) = sentence_around(&starts0, t0.len(), open);
+    // text before the opening mark in its sentence, after any earlier quote
+    let prev_close = all_spans[first_para]
+        .iter()
+        .filter(|s| s.close_end <= open)
+        .map(|s| s.close_end)
+        .max()
+        .unwrap_or(0);
+    let before_from = s0.max(prev_close);
+    let intro = t0[before_from..open].trim();
+    let content = parts
+        .iter()
+        .map(|p| &paras[p.para].text[p.start..p.end])
+        .collect::<Vec<_>>()
+        .join(" ");
+    let words = word_count(&content);
+    let starts_upper = content
+        .chars()
+        .find(|c| c.is_alphanumeric() || matches!(c, '['))
+        .is_some_and(|c| !c.is_lowercase());
+    let introduced = intro.is_empty() || intro.ends_with([':', ',']) || {
+        let last = intro.split_whitespace().last().unwrap_or("");
+        cues::in_text(last.trim_end_matches([',', ':'])).is_some()
+    };
+    let kind = if parts.len() > 1 || (introduced && starts_upper) {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    };
+
+    // after the closing mark, up to the sentence end or the next quote
+    let after = close.and_then(|(sp, starts)| {
+        let t = &paras[last_para].text;
+        let (_, s_end) = sentence_around(starts, t.len(), sp.close_end.saturating_sub(1));
+        let next_open = all_spans[last_para]
+            .iter()
+            .map(|s| s.open)
+            .filter(|&o| o >= sp.close_end)
+            .min()
+            .unwrap_or(t.len());
+        let to = s_end.max(sp.close_end).min(next_open);
+        attribution_after(t, sp.close_end, to).map(|a| (last_para, a))
+    });
+    let before = (!intro.is_empty())
+        .then(|| attribution_before(t0, before_from, open))
+        .flatten()
+        .map(|a| (first_para, a));
+    let chosen = if intro.is_empty() {
+        after.or(before)
+    } else {
+        before.or(after)
+    };
+
+    let mut pending = Pending {
+        note_only: false,
+        parts: parts.to_vec(),
+        kind,
+        mention: None,
+        cue: None,
+        inherit: false,
+        opens_paragraph: open == 0,
+        words,
+    };
+    match chosen {
+        Some((pi, a)) => {
+            let near_enough = if words <= 2 {
+                a.gap <= NEAR_CUE_SHORT
+            } else if words <= 4 {
+                a.gap <= NEAR_CUE_MEDIUM
+            } else {
+                true
+            };
+            if !near_enough || (is_title_of_work(&content) && a.gap > 0) {
+                return Pending {
+                    inherit: false,
+                    mention: None,
+                    ..scare(pending)
+                };
+            }
+            pending.mention = a.mention.map(|r| (pi, r));
+            pending.cue = Some(a.cue);
+            if pending.mention.is_none() {
+                pending.inherit = true;
+            }
+        }
+        None => {
+            if kind == QuoteKind::Partial || is_title_of_work(&content) {
+                return scare(pending);
+            }
+            pending.inherit = true;
+        }
+    }
+    pending
+}
+
+/// Marks a candidate as not a quote: it is dropped at resolution.
+fn scare(mut p: Pending) -> Pending {
+    p.inherit = true;
+    p.kind = QuoteKind::Partial;
+    p.words = 0;
+    p.opens_paragraph = false;
+    p.mention = None;
+    p.cue = None;
+    p
+}
+
+/// A person named at the start of the sentence at `st` (after "And", "But" or an opening
+/// phrase is not looked past). `opens_paragraph` carries whether an appositive follows.
+fn subject_note(t: &str, para: usize, st: usize) -> Option<Pending> {
+    let rest = &t[st..];
+    let first = rest.split_whitespace().next()?;
+    let skip = if matches!(first, "And" | "But" | "Meanwhile," | "Still," | "However,") {
+        rest.find(first).map_or(0, |i| i + first.len())
+    } else {
+        0
+    };
+    let r = speakers::object_after(&rest[skip..])?;
+    let np = &rest[skip..][r.clone()];
+    speakers::split_title(np).1?;
+    let after = rest[skip + r.end..].trim_start();
+    let appositive = after.starts_with(", a ")
+        || after.starts_with(", an ")
+        || after.starts_with(", the ")
+        || after.starts_with(", who ");
+    // a name followed by a verb-like word or an appositive; not "Polls have shown"
+    Some(Pending {
+        note_only: true,
+        parts: Vec::new(),
+        kind: QuoteKind::Indirect,
+        mention: Some((para, st + skip + r.start..st + skip + r.end)),
+        cue: None,
+        inherit: false,
+        opens_paragraph: appositive,
+        words: 0,
+    })
+}
+
+/// Adverbials allowed between a reported-speech cue and its end or its clause.
+fn is_adverbial_word(w: &str) -> bool {
+    let l = w.to_lowercase();
+    matches!(
+        l.as_str(),
+        "on" | "in"
+            | "at"
+            | "a"
+            | "an"
+            | "the"
+            | "late"
+            | "early"
+            | "earlier"
+            | "later"
+            | "last"
+            | "this"
+            | "week"
+            | "month"
+            | "year"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "here"
+            | "there"
+            | "statement"
+            | "interview"
+            | "tv"
+            | "television"
+            | "radio"
+            | "conference"
+            | "news"
+            | "press"
+            | "briefing"
+            | "also"
+            | "again"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "separately"
+            | "previously"
+            | "recently"
+            | "twitter"
+            | "written"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "e-mail"
+            | "email"
+            | "emailed"
+            | "letter"
+            | "speech"
+            | "on-air"
+            | "website"
+            | "told"
+            | "reporters"
+            | "by"
+            | "phone"
+            | "telephone"
+            | "telephoned"
+    ) || month_word(&l)
+        || l.chars().all(|c| c.is_ascii_digit())
+}
+
+fn month_word(l: &str) -> bool {
+    crate::dateline::month(l).is_some()
+}
+
+/// Reported speech in the sentences of one paragraph that hold no quotation marks.
+fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize, Pending)> {
+    let mut out = Vec::new();
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(t.len());
+        if sps.iter().any(|sp| sp.open < e && sp.close_end > s) {
+            continue;
+        }
+        if let Some(p) = reported(t, s, e, para) {
+            out.push((s, p));
+        }
+    }
+    out
+}
+
+/// Reads one sentence `t[s..e]` as reported speech.
+fn reported(t: &str, s: usize, e: usize, para: usize) -> Option<Pending> {
+    let sent = &t[s..e];
+    let body = sent.trim_end();
+    let body = body.strip_suffix('.').unwrap_or(body);
+    let toks = speakers::tokens(body);
+    if toks.len() < 5 {
+        return None;
+    }
+    let w = |k: usize| &body[toks[k].start..toks[k].end];
+    let make = |clause: std::ops::Range<usize>, mention: std::ops::Range<usize>, cue: String| {
+        let text = body[clause.clone()].trim();
+        if word_count(text) < MIN_INDIRECT_WORDS {
+            return None;
+        }
+        let lead = body[clause.clone()].len() - body[clause.clone()].trim_start().len();
+        let start = s + clause.start + lead;
+        // keep a full stop that ends the sentence with the clause
+        let mut end = start + text.len();
+        if clause.end == body.len() && t[end..e].trim_start().starts_with('.') {
+            end = end + (t[end..e].len() - t[end..e].trim_start().len()) + 1;
+        }
+        Some(Pending {
+            note_only: false,
+            parts: vec![Part { para, start, end }],
+            kind: QuoteKind::Indirect,
+            mention: Some((para, s + mention.start..s + mention.end)),
+            cue: Some(cue),
+            inherit: false,
+            opens_paragraph: false,
+            words: word_count(text),
+        })
+    };
+
+    // According to X, …
+    if let Some((len, _)) = cues::phrase_at(body) {
+        let obj = speakers::object_after(&body[len..])?;
+        let after = len + obj.end;
+        let comma = body[after..].find(',')? + after;
+        if !body[after..comma].trim().is_empty() && word_count(&body[after..comma]) > 3 {
+            return None;
+        }
+        return make(
+            comma + 1..body.len(),
+            len + obj.start..len + obj.end,
+            body[..len].to_string(),
+        );
+    }
+
+    // …, according to X / …, X said [adverbials] / …, said X
+    for (ci, _) in body
+        .match_indices(',')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
+        let tail = &body[ci + 1..];
+        let tail_lead = tail.len() - tail.trim_start().len();
+        let tail_t = tail.trim_start();
+        let base = ci + 1 + tail_lead;
+        if let Some((len, indirect_ok)) = cues::phrase_at(tail_t) {
+            if !indirect_ok {
+                return None;
+            }
+            let obj = speakers::object_after(&tail_t[len..])?;
+            let rest = &tail_t[len + obj.end..];
+            if word_count(rest) > 6 {
+                continue;
+            }
+            return make(
+                0..ci,
+                base + len + obj.start..base + len + obj.end,
+                tail_t[..len].to_string(),
+            );
+        }
+        let ttoks = speakers::tokens(tail_t);
+        let cue_k = ttoks
+            .iter()
+            .take(12)
+            .position(|tk| tk.word && cues::in_text(&tail_t[tk.start..tk.end]) == Some(true));
+        let Some(ck) = cue_k else { continue };
+        let after_cue: Vec<&str> = ttoks[ck + 1..]
+            .iter()
+            .filter(|t| t.word)
+            .map(|t| &tail_t[t.start..t.end])
+            .collect();
+        let adverbial = after_cue.len() <= 8
+            && after_cue
+                .iter()
+                .all(|w| is_adverbial_word(w) || w.starts_with(char::is_uppercase));
+        if !adverbial {
+            continue;
+        }
+        let cue = cue_phrase(tail_t, &ttoks, ck);
+        let mention = if ck == 0 {
+            speakers::object_after(&tail_t[ttoks[0].end..])
+                .map(|r| ttoks[0].end + r.start..ttoks[0].end + r.end)
+        } else {
+            let subj = speakers::subject_before(&tail_t[..ttoks[ck].start])?;
+            if speakers::tokens(&tail_t[..subj.start])
+                .iter()
+                .any(|t| t.word)
+            {
+                continue;
+            }
+            Some(subj)
+        }?;
+        return make(0..ci, base + mention.start..base + mention.end, cue);
+    }
+
+    // X said (that) …
+    let ck = toks
+        .iter()
+        .take(16)
+        .position(|tk| tk.word && cues::in_text(&body[tk.start..tk.end]) == Some(true))?;
+    if ck == 0 {
+        return None;
+    }
+    let subj = speakers::subject_before(&body[..toks[ck].start])?;
+    // the subject opens the sentence, follows an opening phrase and a comma, or has a few
+    // words in front of a name ("Psychiatric oncologist Gabriela Ozco says")
+    let lead = &body[..subj.start];
+    let named = speakers::split_title(&body[subj.clone()]).1.is_some();
+    let lead_ok = lead.trim().is_empty()
+        || lead.trim_end().ends_with(',')
+        || (named && word_count(lead) <= 3 && !lead.contains(','));
+    if !lead_ok {
+        return None;
+    }
+    let cue_word = w(ck).to_lowercase();
+    let mut j = ck + 1;
+    if matches!(cue_word.as_str(), "told" | "tells") {
+        // the person told
+        while j < toks.len()
+            && toks[j].word
+            && (w(j).starts_with(char::is_uppercase)
+                || matches!(w(j), "the" | "a" | "reporters" | "journalists"))
+        {
+            j += 1;
+        }
+    }
+    // adverbials up to "that"
+    let that = (j..toks.len().min(j + 8)).find(|&k| toks[k].word && w(k) == "that");
+    let clause_start = match that {
+        Some(k)
+            if (j..k).all(|m| {
+                !toks[m].word || is_adverbial_word(w(m)) || w(m).starts_with(char::is_uppercase)
+            }) =>
+        {
+            toks[k].end
+        }
+        _ => {
+            while j < toks.len()
+                && toks[j].word
+                && is_adverbial_word(w(j))
+                && !matches!(w(j), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+            {
+                j += 1;
+            }
+            let next = toks.get(j)?;
+            // "said on Friday" then a clause; not "said to", "said it would", which stay
+            if !next.word
+                || matches!(
+                    w(j),
+                    "to" | "of" | "about" | "for" | "with" | "goodbye" | "nothing"
+                )
+            {
+                return None;
+            }
+            next.start
+        }
+    };
+    let cue = cue_phrase(body, &toks, ck);
+    make(clause_start..body.len(), subj, cue)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(t: &str) -> Vec<&str> {
+        spans(t).iter().map(|s| &t[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn marks_pair_up() {
+        let cases: &[(&str, &[&str])] = &[
+            ("\"A,\" he said. \"B.\"", &["A,", "B."]),
+            ("“Curly,” she said.", &["Curly,"]),
+            ("``Old AP,'' he said.", &["Old AP,"]),
+            ("«Guillemets» here", &["Guillemets"]),
+            ("„German“ style", &["German"]),
+            (
+                "‘We look in both directions’: Kremlin says",
+                &["We look in both directions"],
+            ),
+            ("Russia’s policy and the ’90s, rock ’n’ roll", &[]),
+            ("\"Outer 'inner' text,\" he said.", &["Outer 'inner' text,"]),
+            ("\"Unclosed at the end", &["Unclosed at the end"]),
+            ("He said \"one\" and “two", &["one", "two"]),
+            ("\"\"", &[]),
+        ];
+        for (t, want) in cases {
+            assert_eq!(quoted(t), *want, "{t:?}");
+        }
+    }
+
+    fn run(paras: &[&str]) -> Vec<(String, QuoteKind, Option<String>, Option<String>)> {
+        let ps: Vec<Para> = paras
+            .iter()
+            .map(|t| {
+                let lines = crate::layout::lines(t);
+                crate::layout::paragraphs(&crate::layout::blocks(&lines)).remove(0)
+            })
+            .collect();
+        let (found, reg) = extract(&ps);
+        found
+            .into_iter()
+            .map(|f| {
+                let text = f
+                    .parts
+                    .iter()
+                    .map(|p| &ps[p.para].text[p.start..p.end])
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (
+                    text,
+                    f.kind,
+                    f.entity.map(|e| reg.entities[e].name.clone()),
+                    f.cue,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn attribution_forms() {
+        use QuoteKind::*;
+        let s = |x: &str| Some(x.to_string());
+        // (paragraphs, [(text, kind, speaker, cue)])
+        type Want<'a> = (&'a str, QuoteKind, Option<String>, Option<String>);
+        let cases: Vec<(Vec<&str>, Vec<Want<'_>>)> = vec![
+            (
+                vec!["\"We will win,\" Jane Smith said. \"They will lose.\""],
+                vec![
+                    ("We will win,", Direct, s("Jane Smith"), s("said")),
+                    ("They will lose.", Direct, s("Jane Smith"), s("said")),
+                ],
+            ),
+            (
+                vec!["\"It is over,\" said Maria Cardona, a spokeswoman for the agency."],
+                vec![("It is over,", Direct, s("Maria Cardona"), s("said"))],
+            ),
+            (
+                vec!["Ali Khan said: \"We are ready to talk.\""],
+                vec![("We are ready to talk.", Direct, s("Ali Khan"), s("said"))],
+            ),
+            (
+                vec![
+                    "Prime Minister Ali Khan spoke on Monday.",
+                    "Khan stressed that Russia \"cannot knock its head against a wall.\"",
+                ],
+                vec![(
+                    "cannot knock its head against a wall.",
+                    Partial,
+                    s("Ali Khan"),
+                    s("stressed"),
+                )],
+            ),
+            (
+                vec![
+                    "\"First part of a long quote that goes on",
+                    "\"and ends in the next paragraph,\" Hugh Hill, a doctor, said.",
+                ],
+                vec![(
+                    "First part of a long quote that goes on and ends in the next paragraph,",
+                    Direct,
+                    s("Hugh Hill"),
+                    s("said"),
+                )],
+            ),
+            (
+                vec![
+                    "\"We are ready,\" the spokesman said.",
+                    "\"Floating paragraph with no cue at all here.\"",
+                ],
+                vec![
+                    ("We are ready,", Direct, s("the spokesman"), s("said")),
+                    (
+                        "Floating paragraph with no cue at all here.",
+                        Direct,
+                        s("the spokesman"),
+                        s("said"),
+                    ),
+                ],
+            ),
+            (vec!["The so-called \"reset\" failed."], vec![]),
+            (
+                vec!["The program ``Look Good Feel Better'' offers free lessons."],
+                vec![],
+            ),
+            (
+                vec!["Prices will rise next year, the ministry said in a statement."],
+                vec![(
+                    "Prices will rise next year",
+                    Indirect,
+                    s("the ministry"),
+                    s("said in a statement"),
+                )],
+            ),
+            (
+                vec!["According to the minister, the talks will resume on Monday."],
+                vec![(
+                    "the talks will resume on Monday.",
+                    Indirect,
+                    s("the minister"),
+                    s("According to"),
+                )],
+            ),
+            (
+                vec!["Khan said on Friday that the talks would resume next week."],
+                vec![(
+                    "the talks would resume next week.",
+                    Indirect,
+                    s("Khan"),
+                    s("said"),
+                )],
+            ),
+            (
+                vec!["Khan vowed to fight the charges in court next year."],
+                vec![],
+            ),
+            (
+                vec!["Police accused him of stealing a car last week."],
+                vec![],
+            ),
+        ];
+        for (paras, want) in cases {
+            let got = run(&paras);
+            let want: Vec<(String, QuoteKind, Option<String>, Option<String>)> = want
+                .into_iter()
+                .map(|(a, b, c, d)| (a.to_string(), b, c, d))
+                .collect();
+            assert_eq!(got, want, "{paras:?}");
+        }
+    }
+}

@@ -1,0 +1,1218 @@
+//! Speakers: reading the words that name a speaker, splitting titles from names, and
+//! resolving pronouns, role nouns and surnames to the person they refer to.
+//!
+//! Method:
+//! - [`subject_before`] reads the noun phrase that ends a stretch of text (the subject of a
+//!   following cue: "Kremlin Spokesman Dmitry Peskov", "he", "a senior official", "Hugh
+//!   Hill, a doctor,"), skipping adverbs and auxiliaries ("also", "has") and appositives or
+//!   relative clauses set off by commas;
+//! - [`object_after`] reads the noun phrase that starts a stretch (after an inverted cue:
+//!   "said Maria Cardona, a spokeswoman …", "according to the press secretary");
+//! - [`split_title`] cuts "Kremlin Spokesman Dmitry Peskov" into title and name at the last
+//!   title word (a table);
+//! - [`Registry`] resolves mentions in text order: a pronoun to the last person quoted, a
+//!   role noun ("the spokesman", "the press secretary") to the person whose title has that
+//!   role (or a synonym), a surname to the full name, a description ("the ministry") to
+//!   itself; at the end surnames are upgraded to the fullest form written in the article.
+//!
+//! Known limits: no syntax beyond these patterns; "he" goes to the last person quoted, not
+//! the last person named; gender is not checked.
+
+/// One word of a stretch of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    /// A word (letters, digits, inner '.', '-', apostrophes) or one punctuation char.
+    pub word: bool,
+}
+
+/// Cuts `s` into words and punctuation.
+pub fn tokens(s: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                let next_alnum = s[j + d.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+                let inner = matches!(d, '.' | '-' | '\'' | '’' | '&') && next_alnum;
+                // "Jr.", "U.S.", "Gov.": a dot after a short capitalised word
+                let abbrev_dot = d == '.' && is_abbrev(&s[i..j]);
+                if d.is_alphanumeric() || inner || abbrev_dot {
+                    end = j + d.len_utf8();
+                    it.next();
+                    if abbrev_dot && !next_alnum {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                start: i,
+                end,
+                word: true,
+            });
+        } else {
+            out.push(Tok {
+                start: i,
+                end: i + c.len_utf8(),
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+fn is_abbrev(w: &str) -> bool {
+    const ABBREV: &[&str] = &[
+        "Mr", "Mrs", "Ms", "Dr", "Gov", "Sen", "Rep", "Gen", "Lt", "Col", "Sgt", "Capt", "Cmdr",
+        "Adm", "Prof", "Jr", "Sr", "St", "Maj", "Rev", "Hon", "Supt", "Insp", "Det", "Cpl",
+    ];
+    ABBREV.contains(&w)
+        || (w.contains('.') && w.len() <= 5)
+        || (w.len() == 1 && w.chars().all(char::is_uppercase))
+}
+
+/// Pronouns that can stand for a speaker.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Words skipped between a subject and its cue ("he also said", "Smith has said").
+const AUX: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "previously",
+    "further",
+    "again",
+    "earlier",
+    "recently",
+    "repeatedly",
+    "publicly",
+    "once",
+    "often",
+    "reportedly",
+    "separately",
+    "since",
+    "subsequently",
+    "still",
+    "simply",
+    "flatly",
+    "firmly",
+    "only",
+    "already",
+    "yet",
+    "had",
+    "was",
+    "is",
+    "quickly",
+    "bluntly",
+    "candidly",
+    "privately",
+    "jokingly",
+    "angrily",
+    "calmly",
+    "just",
+    "last",
+    "even",
+    "may",
+    "might",
+    "could",
+    "should",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "always",
+    "first",
+    "finally",
+];
+
+/// Determiners that open a description ("the spokesman", "a senior official").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "another", "one", "two",
+    "three", "several", "many", "some", "other", "both",
+];
+
+/// Title words: a name follows the last of them ("Kremlin Spokesman Dmitry Peskov").
+const TITLES: &[&str] = &[
+    "adm",
+    "adm.",
+    "admiral",
+    "advisor",
+    "adviser",
+    "aide",
+    "ambassador",
+    "analyst",
+    "anchor",
+    "assemblyman",
+    "assemblywoman",
+    "attorney",
+    "author",
+    "bishop",
+    "boss",
+    "brig",
+    "candidate",
+    "capt",
+    "capt.",
+    "captain",
+    "cardinal",
+    "ceo",
+    "cfo",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "champion",
+    "chancellor",
+    "chef",
+    "chief",
+    "coach",
+    "col",
+    "col.",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "consultant",
+    "coordinator",
+    "correspondent",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "counsel",
+    "count",
+    "dean",
+    "delegate",
+    "democrat",
+    "deputy",
+    "det",
+    "det.",
+    "detective",
+    "director",
+    "diplomat",
+    "doctor",
+    "dr",
+    "dr.",
+    "economist",
+    "editor",
+    "emir",
+    "envoy",
+    "executive",
+    "expert",
+    "founder",
+    "gen",
+    "gen.",
+    "general",
+    "gov",
+    "gov.",
+    "governor",
+    "head",
+    "inspector",
+    "insp.",
+    "journalist",
+    "judge",
+    "justice",
+    "king",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "lieutenant",
+    "lt",
+    "lt.",
+    "maj",
+    "maj.",
+    "major",
+    "manager",
+    "marshal",
+    "mayor",
+    "member",
+    "minister",
+    "mp",
+    "negotiator",
+    "nominee",
+    "officer",
+    "official",
+    "owner",
+    "partner",
+    "pastor",
+    "player",
+    "pm",
+    "police",
+    "pope",
+    "premier",
+    "president",
+    "president-elect",
+    "press",
+    "priest",
+    "prince",
+    "princess",
+    "professor",
+    "prof",
+    "prof.",
+    "prosecutor",
+    "queen",
+    "rabbi",
+    "rep",
+    "rep.",
+    "representative",
+    "republican",
+    "researcher",
+    "secretary",
+    "sen",
+    "sen.",
+    "senator",
+    "sergeant",
+    "sgt",
+    "sgt.",
+    "sheikh",
+    "sheriff",
+    "speaker",
+    "specialist",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "strategist",
+    "superintendent",
+    "supt",
+    "supt.",
+    "treasurer",
+    "trustee",
+    "vice",
+    "writer",
+];
+
+/// Words that are honorifics, dropped from both title and name.
+const HONORIFICS: &[&str] = &[
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "madame",
+];
+
+/// Role synonyms: a role noun refers to a person whose title has any word of its group.
+const ROLE_GROUPS: &[&[&str]] = &[
+    &[
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary",
+        "representative",
+        "aide",
+    ],
+    &["minister", "secretary"],
+    &["president", "leader", "head"],
+    &["chairman", "chairwoman", "chair", "head"],
+    &["governor", "gov."],
+    &["senator", "sen."],
+    &["mayor"],
+    &["chancellor"],
+    &["ambassador", "envoy", "diplomat"],
+    &["director", "head", "chief"],
+    &["prosecutor", "attorney"],
+    &["coach", "manager"],
+];
+
+fn lower(s: &str) -> String {
+    s.to_lowercase()
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_title_word(w: &str) -> bool {
+    TITLES.contains(&lower(w).as_str())
+}
+
+/// Words that may stand inside a name without a capital ("Ludwig van Beethoven").
+fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "von"
+            | "de"
+            | "der"
+            | "den"
+            | "da"
+            | "dos"
+            | "del"
+            | "bin"
+            | "bint"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+            | "of"
+            | "and"
+            | "for"
+            | "ibn"
+            | "y"
+    )
+}
+
+/// A lower-case word for a trade ("oncologist", "historian", "researcher").
+fn is_profession(w: &str) -> bool {
+    let l = lower(w);
+    !is_cap(w)
+        && l.len() > 5
+        && ["ist", "ian", "er", "or", "ant", "ent"]
+            .iter()
+            .any(|suf| l.ends_with(suf))
+        && !matches!(
+            l.as_str(),
+            "after"
+                | "under"
+                | "over"
+                | "other"
+                | "either"
+                | "neither"
+                | "whether"
+                | "rather"
+                | "another"
+                | "former"
+                | "latter"
+                | "current"
+                | "recent"
+                | "different"
+                | "ancient"
+                | "urgent"
+                | "silent"
+                | "brilliant"
+                | "major"
+                | "minor"
+                | "senior"
+                | "junior"
+                | "interior"
+                | "exterior"
+        )
+}
+
+/// Lower-case words that can be the head of a speaker description.
+fn is_role_noun(w: &str) -> bool {
+    let l = lower(w);
+    is_title_word(&l)
+        || matches!(
+            l.as_str(),
+            "ministry"
+                | "department"
+                | "agency"
+                | "company"
+                | "firm"
+                | "group"
+                | "government"
+                | "officials"
+                | "spokesmen"
+                | "sources"
+                | "source"
+                | "police"
+                | "statement"
+                | "report"
+                | "survey"
+                | "study"
+                | "analysts"
+                | "experts"
+                | "residents"
+                | "witnesses"
+                | "witness"
+                | "investigators"
+                | "authorities"
+                | "prosecutors"
+                | "lawmakers"
+                | "observers"
+                | "diplomats"
+                | "ministers"
+                | "leaders"
+                | "critics"
+                | "supporters"
+                | "organizers"
+                | "organisers"
+                | "officers"
+                | "doctors"
+                | "scientists"
+                | "researchers"
+                | "economists"
+                | "traders"
+                | "dealers"
+                | "bank"
+                | "office"
+                | "commission"
+                | "committee"
+                | "council"
+                | "court"
+                | "union"
+                | "association"
+                | "federation"
+                | "board"
+                | "service"
+                | "newspaper"
+                | "daily"
+                | "agencies"
+                | "channel"
+                | "broadcaster"
+                | "network"
+                | "website"
+                | "military"
+                | "army"
+                | "navy"
+                | "embassy"
+                | "mission"
+                | "campaign"
+                | "party"
+                | "administration"
+                | "cabinet"
+                | "parliament"
+                | "legislature"
+                | "team"
+                | "club"
+                | "club's"
+                | "family"
+                | "relatives"
+                | "parents"
+                | "mother"
+                | "father"
+                | "son"
+                | "daughter"
+                | "wife"
+                | "husband"
+                | "friend"
+                | "neighbor"
+                | "neighbour"
+                | "people"
+                | "citizens"
+                | "students"
+                | "workers"
+                | "employees"
+                | "staff"
+                | "man"
+                | "woman"
+                | "person"
+                | "resident"
+                | "owner"
+                | "farmer"
+                | "teacher"
+                | "student"
+                | "worker"
+                | "mourner"
+                | "protester"
+                | "protesters"
+                | "voter"
+                | "voters"
+                | "fan"
+                | "fans"
+                | "victim"
+                | "victims"
+                | "survivor"
+                | "survivors"
+                | "pilot"
+                | "driver"
+                | "soldier"
+                | "soldiers"
+                | "statistics"
+                | "data"
+                | "figures"
+                | "estimates"
+                | "regulator"
+                | "regulators"
+                | "institute"
+                | "center"
+                | "centre"
+                | "foundation"
+                | "organization"
+                | "organisation"
+                | "corporation"
+                | "bureau"
+                | "exchange"
+                | "unit"
+                | "division"
+                | "producer"
+                | "producers"
+                | "maker"
+                | "makers"
+                | "operator"
+                | "carrier"
+                | "airline"
+                | "insurer"
+                | "lender"
+                | "brokerage"
+                | "dealer"
+                | "trader"
+                | "executives"
+                | "managers"
+                | "members"
+                | "aides"
+                | "advisers"
+                | "advisors"
+                | "negotiators"
+                | "delegates"
+                | "rebels"
+                | "militants"
+                | "troops"
+                | "forces"
+                | "guards"
+                | "militia"
+        )
+}
+
+/// A noun phrase found in a stretch of text: its byte range there.
+pub type Span = std::ops::Range<usize>;
+
+/// The noun phrase that ends `s` (before a cue), if any.
+pub fn subject_before(s: &str) -> Option<Span> {
+    let toks = tokens(s);
+    let mut i = toks.len();
+    let word = |k: usize| &s[toks[k].start..toks[k].end];
+    // adverbs and auxiliaries right before the cue
+    while i > 0 && toks[i - 1].word && AUX.contains(&lower(word(i - 1)).as_str()) {
+        i -= 1;
+    }
+    if i == 0 {
+        return None;
+    }
+    // an appositive or relative clause: "Hugh Hill, a doctor," / "X, who …,"
+    if !toks[i - 1].word && &s[toks[i - 1].start..toks[i - 1].end] == "," {
+        let close = i - 1;
+        let open = (close.saturating_sub(25)..close)
+            .rev()
+            .find(|&k| !toks[k].word && matches!(&s[toks[k].start..toks[k].end], ","))?;
+        let inside_first = toks.get(open + 1).map(|t| lower(&s[t.start..t.end]))?;
+        let appositive = DETERMINERS.contains(&inside_first.as_str())
+            || matches!(inside_first.as_str(), "who" | "whose" | "which" | "the")
+            || toks
+                .get(open + 1)
+                .is_some_and(|t| t.word && !is_cap(&s[t.start..t.end]))
+            || is_title_word(&inside_first);
+        if !appositive {
+            return None;
+        }
+        let np = noun_phrase_ending(s, &toks, open)?;
+        return Some(np);
+    }
+    noun_phrase_ending(s, &toks, i)
+}
+
+/// The noun phrase made of tokens ending just before token index `end`.
+fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
+    if end == 0 || !toks[end - 1].word {
+        // a possessive organisation is fine ("Reuters'"), other punctuation is not
+        return None;
+    }
+    let w = |k: usize| &s[toks[k].start..toks[k].end];
+    let last = w(end - 1);
+    if PRONOUNS.contains(&lower(last).as_str()) {
+        return Some(toks[end - 1].start..toks[end - 1].end);
+    }
+    let mut k = end;
+    if is_cap(last) {
+        // a name, with titles and lower-case role words inside ("Ducey spokesman Patrick
+        // Ptak", "senior SPD member Ralf Stegner")
+        while k > 0 && toks[k - 1].word {
+            let x = w(k - 1);
+            let lx = lower(x);
+            let ok = is_cap(x)
+                || (is_name_particle(x)
+                    && k > 1
+                    && k < end
+                    && toks[k - 2].word
+                    && is_cap(w(k - 2)))
+                || is_title_word(x)
+                || is_profession(x)
+                || matches!(
+                    lx.as_str(),
+                    "senior"
+                        | "former"
+                        | "deputy"
+                        | "acting"
+                        | "chief"
+                        | "top"
+                        | "vice"
+                        | "foreign"
+                        | "finance"
+                        | "defense"
+                        | "defence"
+                        | "interior"
+                        | "press"
+                        | "state"
+                        | "assistant"
+                        | "associate"
+                        | "executive"
+                        | "general"
+                        | "managing"
+                        | "regional"
+                        | "local"
+                        | "federal"
+                        | "national"
+                );
+            if !ok || k + 12 < end {
+                break;
+            }
+            k -= 1;
+        }
+        // a determiner in front makes it a description ("the Vermont Democrat")
+        if k > 0 && toks[k - 1].word && DETERMINERS.contains(&lower(w(k - 1)).as_str()) {
+            k -= 1;
+        }
+    } else {
+        // a description: "a senior official", "the ministry", "officials",
+        // "a spokesman for the ministry"
+        if !is_role_noun(last) {
+            return None;
+        }
+        let mut n = 0;
+        while k > 0 && toks[k - 1].word && n < 8 {
+            let x = w(k - 1);
+            let lx = lower(x);
+            if DETERMINERS.contains(&lx.as_str()) {
+                k -= 1;
+                // "a spokesman for the ministry": carry on past "for"/"of"
+                if k >= 2
+                    && toks[k - 1].word
+                    && matches!(lower(w(k - 1)).as_str(), "for" | "of" | "at" | "with")
+                    && toks[k - 2].word
+                    && is_role_noun(w(k - 2))
+                {
+                    k -= 1;
+                    n += 1;
+                    continue;
+                }
+                break;
+            }
+            let starts_clause = matches!(
+                lx.as_str(),
+                "and"
+                    | "but"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "if"
+                    | "because"
+                    | "said"
+                    | "says"
+                    | "told"
+            );
+            if starts_clause || PRONOUNS.contains(&lx.as_str()) {
+                break;
+            }
+            k -= 1;
+            n += 1;
+        }
+    }
+    (k < end).then(|| toks[k].start..toks[end - 1].end)
+}
+
+/// The noun phrase that starts `s` (after an inverted cue or "according to"), if any.
+pub fn object_after(s: &str) -> Option<Span> {
+    let toks = tokens(s);
+    let w = |k: usize| &s[toks[k].start..toks[k].end];
+    let mut k = 0;
+    let mut last_word = None;
+    while k < toks.len() && k < 14 {
+        let t = toks[k];
+        if !t.word {
+            break;
+        }
+        let x = w(k);
+        let lx = lower(x);
+        let stop = matches!(
+            lx.as_str(),
+            "at" | "in"
+                | "on"
+                | "during"
+                | "after"
+                | "before"
+                | "when"
+                | "while"
+                | "who"
+                | "that"
+                | "as"
+                | "outside"
+                | "from"
+                | "to"
+                | "told"
+                | "said"
+                | "says"
+                | "adding"
+                | "saying"
+                | "last"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "earlier"
+                | "late"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "and"
+                | "but"
+                | "which"
+                | "because"
+                | "about"
+                | "by"
+                | "into"
+                | "via"
+                | "through"
+        ) || (crate::cues::in_text(x).is_some()
+            && !matches!(
+                lx.as_str(),
+                "reports" | "claims" | "notes" | "estimates" | "states" | "forecast"
+            ))
+            || (k > 0 && AUX.contains(&lx.as_str()) && !is_cap(x));
+        if stop && k > 0 {
+            break;
+        }
+        if k == 0
+            && !(is_cap(x)
+                || DETERMINERS.contains(&lx.as_str())
+                || PRONOUNS.contains(&lx.as_str())
+                || is_role_noun(x)
+                || is_title_word(x))
+        {
+            return None;
+        }
+        if k == 0 && PRONOUNS.contains(&lx.as_str()) {
+            return Some(t.start..t.end);
+        }
+        last_word = Some(k);
+        k += 1;
+    }
+    let last = last_word?;
+    // do not end on a determiner or a particle
+    let mut last = last;
+    while last > 0
+        && (DETERMINERS.contains(&lower(w(last)).as_str())
+            || matches!(lower(w(last)).as_str(), "of" | "for"))
+    {
+        last -= 1;
+    }
+    Some(toks[0].start..toks[last].end)
+}
+
+/// A speaker phrase cut into title and name: ("Kremlin Spokesman", "Dmitry Peskov"). The
+/// name is None for a description ("the spokesman", "a senior official").
+pub fn split_title(np: &str) -> (Option<String>, Option<String>) {
+    let mut words: Vec<&str> = np.split_whitespace().collect();
+    // "Professor Pavel Troshin of the Center for …": the organisation after the name goes
+    if let Some(p) = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "at" | "from" | "with"))
+    {
+        let named = words[..p]
+            .iter()
+            .any(|w| is_cap(w) && !is_title_word(w) && !HONORIFICS.contains(&lower(w).as_str()));
+        if named {
+            words.truncate(p);
+        }
+    }
+    let first = words.first().map(|w| lower(w)).unwrap_or_default();
+    if DETERMINERS.contains(&first.as_str()) || words.iter().all(|w| !is_cap(w)) {
+        return (None, None);
+    }
+    let mut cut = 0;
+    for (i, w) in words.iter().enumerate() {
+        let lw = lower(w);
+        let title_like = is_title_word(w) || !is_cap(w) && !is_name_particle(w);
+        if title_like || HONORIFICS.contains(&lw.as_str()) {
+            cut = cut.max(i + 1);
+        }
+        // "Secretary of State John Kerry": "of" and the word after belong to the title
+        if matches!(lw.as_str(), "of" | "for") && i > 0 && is_title_word(words[i - 1]) {
+            cut = cut.max(i + 2);
+        }
+    }
+    let cut = cut.min(words.len());
+    let name_words: Vec<&str> = words[cut..]
+        .iter()
+        .copied()
+        .filter(|w| !HONORIFICS.contains(&lower(w).as_str()))
+        .collect();
+    let title_words: Vec<&str> = words[..cut]
+        .iter()
+        .copied()
+        .filter(|w| !HONORIFICS.contains(&lower(w).as_str()))
+        .collect();
+    let title = (!title_words.is_empty()).then(|| title_words.join(" "));
+    if name_words.is_empty() {
+        return (title, None);
+    }
+    (title, Some(name_words.join(" ")))
+}
+
+/// What a mention is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Pronoun,
+    Person,
+    Description,
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    pub name: String,
+    pub title: Option<String>,
+    pub aliases: Vec<String>,
+    pub quotes: usize,
+    person: bool,
+}
+
+/// Speakers of one article, resolved in text order.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub entities: Vec<Entity>,
+    last_person: Option<usize>,
+    last_any: Option<usize>,
+}
+
+impl Registry {
+    /// Resolves the mention `np` (as written) to an entity; None for a pronoun with nobody
+    /// to refer to.
+    pub fn resolve(&mut self, np: &str) -> Option<usize> {
+        let np = np.trim().trim_end_matches(',');
+        let lower_np = lower(np);
+        let kind = if PRONOUNS.contains(&lower_np.as_str()) {
+            Kind::Pronoun
+        } else if split_title(np).1.is_some() {
+            Kind::Person
+        } else {
+            Kind::Description
+        };
+        let idx = match kind {
+            Kind::Pronoun => match lower_np.as_str() {
+                "he" | "she" | "i" => self.last_person,
+                "it" => self.last_any.filter(|&i| !self.entities[i].person),
+                _ => self.last_any,
+            },
+            Kind::Person => Some(self.person(np)),
+            Kind::Description => Some(self.description(np)),
+        };
+        if let Some(i) = idx {
+            let e = &mut self.entities[i];
+            if kind != Kind::Pronoun && np != e.name && !e.aliases.iter().any(|a| a == np) {
+                e.aliases.push(np.to_string());
+            }
+            if e.person {
+                self.last_person = Some(i);
+            }
+            self.last_any = Some(i);
+        }
+        idx
+    }
+
+    /// Notes a person named as the subject of a sentence, so that a later "he" or "she"
+    /// can refer to them; descriptions and lone capitalised words that are not known
+    /// names are not noted.
+    pub fn note_subject(&mut self, np: &str, appositive: bool) {
+        let (title, name) = split_title(np);
+        let Some(name) = name else { return };
+        let words = name.split_whitespace().count();
+        let known = self.entities.iter().any(|e| {
+            e.person && e.name.split_whitespace().last() == name.split_whitespace().last()
+        });
+        if words >= 2 || title.is_some() || appositive || known {
+            let i = self.person(np);
+            self.last_person = Some(i);
+        }
+    }
+
+    fn person(&mut self, np: &str) -> usize {
+        let (title, name) = split_title(np);
+        let name = name.expect("a person mention has a name");
+        let surname = name.split_whitespace().last().unwrap_or(&name).to_string();
+        let found = self
+            .entities
+            .iter()
+            .rposition(|e| e.person && e.name.split_whitespace().last() == Some(surname.as_str()));
+        match found {
+            Some(i) => {
+                let e = &mut self.entities[i];
+                if name.split_whitespace().count() > e.name.split_whitespace().count() {
+                    let old = std::mem::replace(&mut e.name, name);
+                    if !e.aliases.contains(&old) {
+                        e.aliases.push(old);
+                    }
+                }
+                if e.title.is_none() {
+                    e.title = title;
+                }
+                i
+            }
+            None => {
+                self.entities.push(Entity {
+                    name,
+                    title,
+                    aliases: Vec::new(),
+                    quotes: 0,
+                    person: true,
+                });
+                self.entities.len() - 1
+            }
+        }
+    }
+
+    fn description(&mut self, np: &str) -> usize {
+        let l = lower(np);
+        let head = l.split_whitespace().last().unwrap_or_default().to_string();
+        // a role noun refers to the person who holds that role
+        let definite = l.starts_with("the ") || l.starts_with("this ");
+        if definite {
+            let group: Vec<&str> = ROLE_GROUPS
+                .iter()
+                .filter(|g| g.contains(&head.as_str()))
+                .flat_map(|g| g.iter().copied())
+                .collect();
+            let holder = self.entities.iter().rposition(|e| {
+                e.person
+                    && e.title.as_deref().is_some_and(|t| {
+                        let t = lower(t);
+                        t.split_whitespace()
+                            .any(|w| w == head || group.contains(&w))
+                    })
+            });
+            if let Some(i) = holder {
+                return i;
+            }
+        }
+        let name = np
+            .strip_prefix("a ")
+            .or_else(|| np.strip_prefix("A "))
+            .or_else(|| np.strip_prefix("an "))
+            .or_else(|| np.strip_prefix("An "))
+            .unwrap_or(np)
+            .to_string();
+        if let Some(i) = self
+            .entities
+            .iter()
+            .position(|e| lower(&e.name) == lower(&name))
+        {
+            return i;
+        }
+        self.entities.push(Entity {
+            name,
+            title: None,
+            aliases: Vec::new(),
+            quotes: 0,
+            person: false,
+        });
+        self.entities.len() - 1
+    }
+
+    /// Upgrades one-word names to the fullest form written in `texts` ("Peskov" ->
+    /// "Dmitry Peskov" when the article names him so somewhere).
+    pub fn complete_names<'a>(&mut self, texts: impl Iterator<Item = &'a str> + Clone) {
+        for e in self.entities.iter_mut().filter(|e| e.person) {
+            if e.name.split_whitespace().count() != 1 {
+                continue;
+            }
+            let surname = e.name.clone();
+            let mut best: Option<String> = None;
+            for t in texts.clone() {
+                let toks = tokens(t);
+                for (k, tok) in toks.iter().enumerate() {
+                    if t[tok.start..tok.end] != surname || k == 0 {
+                        continue;
+                    }
+                    let mut j = k;
+                    while j > 0
+                        && toks[j - 1].word
+                        && is_cap(&t[toks[j - 1].start..toks[j - 1].end])
+                        && !is_title_word(&t[toks[j - 1].start..toks[j - 1].end])
+                        && k - j < 3
+                    {
+                        j -= 1;
+                    }
+                    if j < k {
+                        let full = t[toks[j].start..tok.end].to_string();
+                        let sentence_start = j == 0
+                            || (!toks[j - 1].word
+                                && matches!(&t[toks[j - 1].start..toks[j - 1].end], "." | "\""));
+                        let first = &t[toks[j].start..toks[j].end];
+                        if sentence_start && DETERMINERS.contains(&lower(first).as_str()) {
+                            continue;
+                        }
+                        if best.as_ref().is_none_or(|b| full.len() > b.len()) {
+                            best = Some(full);
+                        }
+                    }
+                }
+            }
+            if let Some(full) = best {
+                let old = std::mem::replace(&mut e.name, full);
+                if !e.aliases.contains(&old) {
+                    e.aliases.push(old);
+                }
+            }
+        }
+        for e in &mut self.entities {
+            let name = e.name.clone();
+            e.aliases.retain(|a| *a != name);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sub(s: &str, span: Option<Span>) -> Option<&str> {
+        span.map(|r| &s[r])
+    }
+
+    #[test]
+    fn subjects() {
+        let cases: &[(&str, Option<&str>)] = &[
+            (
+                "Kremlin Spokesman Dmitry Peskov",
+                Some("Kremlin Spokesman Dmitry Peskov"),
+            ),
+            (
+                "the East, Kremlin Spokesman Dmitry Peskov",
+                Some("Kremlin Spokesman Dmitry Peskov"),
+            ),
+            (", he", Some("he")),
+            ("Peskov also", Some("Peskov")),
+            ("Hugh Hill, a doctor,", Some("Hugh Hill")),
+            ("Smith, who replaced Jones last year,", Some("Smith")),
+            ("the spokesman", Some("the spokesman")),
+            ("A Government spokesman", Some("A Government spokesman")),
+            ("a senior official", Some("a senior official")),
+            (
+                "a spokesman for the ministry",
+                Some("a spokesman for the ministry"),
+            ),
+            (
+                "senior SPD member Ralf Stegner",
+                Some("senior SPD member Ralf Stegner"),
+            ),
+            (
+                "Ducey spokesman Patrick Ptak",
+                Some("Ducey spokesman Patrick Ptak"),
+            ),
+            ("the Vermont Democrat", Some("the Vermont Democrat")),
+            (
+                "outraged monarchist delegate David Mitchell",
+                Some("monarchist delegate David Mitchell"),
+            ),
+            (
+                "CNN meteorologist Chad Myers",
+                Some("CNN meteorologist Chad Myers"),
+            ),
+            ("officials", Some("officials")),
+            ("In a statement Thursday, he", Some("he")),
+            ("the house was empty and", None),
+            ("", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(sub(s, subject_before(s)), *want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn objects() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Maria Cardona, a spokeswoman", Some("Maria Cardona")),
+            ("the press secretary, Putin", Some("the press secretary")),
+            ("Freeh at a press conference", Some("Freeh")),
+            ("Henry Mok, a Canadian-Chinese", Some("Henry Mok")),
+            ("he.", Some("he")),
+            (
+                "several Swedish media reports",
+                Some("several Swedish media reports"),
+            ),
+            ("on Friday", None),
+        ];
+        for (s, want) in cases {
+            assert_eq!(sub(s, object_after(s)), *want, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn titles_and_names() {
+        // (phrase, (title, name))
+        type Split<'a> = (Option<&'a str>, Option<&'a str>);
+        let cases: &[(&str, Split<'_>)] = &[
+            (
+                "Kremlin Spokesman Dmitry Peskov",
+                (Some("Kremlin Spokesman"), Some("Dmitry Peskov")),
+            ),
+            (
+                "New York Governor Andrew Cuomo",
+                (Some("New York Governor"), Some("Andrew Cuomo")),
+            ),
+            (
+                "Ducey spokesman Patrick Ptak",
+                (Some("Ducey spokesman"), Some("Patrick Ptak")),
+            ),
+            ("Peskov", (None, Some("Peskov"))),
+            ("Mr. Smith", (None, Some("Smith"))),
+            ("President Putin", (Some("President"), Some("Putin"))),
+            ("the spokesman", (None, None)),
+            ("Kremlin Spokesman", (Some("Kremlin Spokesman"), None)),
+            ("Ludwig van Beethoven", (None, Some("Ludwig van Beethoven"))),
+            (
+                "Professor Pavel Troshin of the Center for Energy Storage",
+                (Some("Professor"), Some("Pavel Troshin")),
+            ),
+            (
+                "Secretary of State John Kerry",
+                (Some("Secretary of State"), Some("John Kerry")),
+            ),
+            (
+                "psychiatric oncologist Gabriela Ozco",
+                (Some("psychiatric oncologist"), Some("Gabriela Ozco")),
+            ),
+        ];
+        for (s, (title, name)) in cases {
+            let (t, n) = split_title(s);
+            assert_eq!((t.as_deref(), n.as_deref()), (*title, *name), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn resolution_in_text_order() {
+        let mut r = Registry::default();
+        let peskov = r.resolve("Kremlin Spokesman Dmitry Peskov");
+        assert_eq!(r.resolve("he"), peskov);
+        assert_eq!(r.resolve("Peskov"), peskov);
+        assert_eq!(r.resolve("the spokesman"), peskov);
+        assert_eq!(r.resolve("the press secretary"), peskov);
+        let ministry = r.resolve("the ministry");
+        assert_ne!(ministry, peskov);
+        assert_eq!(r.resolve("it"), ministry);
+        assert_eq!(r.resolve("she"), peskov);
+        let e = &r.entities[peskov.unwrap()];
+        assert_eq!(e.name, "Dmitry Peskov");
+        assert_eq!(e.title.as_deref(), Some("Kremlin Spokesman"));
+        assert!(e.aliases.contains(&"Peskov".to_string()));
+        assert!(e.aliases.contains(&"the press secretary".to_string()));
+        let mut r = Registry::default();
+        assert_eq!(r.resolve("he"), None);
+        let anon = r.resolve("a senior official").unwrap();
+        assert_eq!(r.entities[anon].name, "senior official");
+    }
+
+    #[test]
+    fn surnames_get_full_names() {
+        let mut r = Registry::default();
+        r.resolve("Horsley");
+        r.complete_names(["Neal Horsley said Friday he would seek a new host."].into_iter());
+        assert_eq!(r.entities[0].name, "Neal Horsley");
+        assert_eq!(r.entities[0].aliases, ["Horsley"]);
+    }
+}
