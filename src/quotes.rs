@@ -90,7 +90,8 @@ fn mark_at(t: &str, i: usize) -> Option<Mark> {
         '”' | '»' => Mark::Close(c.len_utf8()),
         '"' => Mark::Straight,
         '`' if rest.starts_with("``") => Mark::Open(2),
-        '\'' if rest.starts_with("''") => Mark::Close(2),
+        // two apostrophes: closes ``old AP'' quotes, and opens and closes in the NYT style
+        '\'' if rest.starts_with("''") => Mark::Straight,
         '‘' => Mark::SingleOpen,
         '’' => Mark::SingleClose,
         _ => return None,
@@ -125,6 +126,7 @@ fn spans(t: &str) -> Vec<Span> {
         };
         let len = match m {
             Mark::Open(n) | Mark::Close(n) => n,
+            Mark::Straight if t[i..].starts_with("''") => 2,
             _ => t[i..].chars().next().map_or(1, char::len_utf8),
         };
         match (open, m) {
@@ -197,6 +199,26 @@ fn spans(t: &str) -> Vec<Span> {
             close_end: t.len(),
             closed: false,
         });
+    }
+    // a quote left open that runs into its own attribution ("…growth, said Sun Xianhong")
+    for sp in &mut out {
+        if sp.closed {
+            continue;
+        }
+        let inner = &t[sp.start..sp.end];
+        let cut = inner.match_indices(", ").find_map(|(i, _)| {
+            let rest = &inner[i + 2..];
+            let first = rest.split_whitespace().next()?;
+            let second = rest.split_whitespace().nth(1).unwrap_or("");
+            let inverted = cues::in_text(first).is_some() && second.starts_with(char::is_uppercase);
+            let pronoun = matches!(first, "he" | "she" | "they") && cues::in_text(second).is_some();
+            (inverted || pronoun).then_some(i + 1)
+        });
+        if let Some(c) = cut {
+            sp.end = sp.start + c;
+            sp.close_end = sp.end;
+            sp.closed = true;
+        }
     }
     for sp in &mut out {
         let inner = &t[sp.start..sp.end];
@@ -344,11 +366,10 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
     let head = speakers::object_after(&s[first_word..])
         .map(|r| first_word + r.start..first_word + r.end)
         .filter(|r| {
-            let between = s[r.end..cue_start].trim();
-            r.end <= cue_start
-                && (between.is_empty()
-                    || between.starts_with(',')
-                    || speakers::tokens(between).len() <= 2)
+            let Some(between) = s.get(r.end..cue_start).map(str::trim) else {
+                return false;
+            };
+            between.is_empty() || between.starts_with(',') || speakers::tokens(between).len() <= 2
         });
     let subj = head.or_else(|| speakers::subject_before(&s[..cue_start]))?;
     Some(Attribution {
@@ -363,12 +384,49 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
 fn attribution_before(t: &str, from: usize, to: usize) -> Option<Attribution> {
     let s = &t[from..to];
     let toks = speakers::tokens(s);
-    let k = (0..toks.len()).rev().find(|&k| {
-        let tk = toks[k];
-        tk.word
-            && (cues::in_text(&s[tk.start..tk.end]).is_some()
-                || cues::phrase_at(&s[tk.start..]).is_some())
+    // the last cue that has a speaker ("states" in "other states" is a noun: try earlier);
+    // failing that, the last cue alone ("chanting ``Bring back our son!''")
+    let cue_ks: Vec<usize> = (0..toks.len())
+        .rev()
+        .filter(|&k| {
+            let tk = toks[k];
+            tk.word
+                && (cues::in_text(&s[tk.start..tk.end]).is_some()
+                    || cues::phrase_at(&s[tk.start..]).is_some())
+        })
+        .collect();
+    let with_speaker = cue_ks.iter().find_map(|&k| {
+        attribution_before_at(s, &toks, k).filter(|a| {
+            a.mention
+                .as_ref()
+                .is_some_and(|r| speakers::can_name_speaker(&s[r.clone()]))
+        })
+    });
+    let a = with_speaker.or_else(|| {
+        let &k = cue_ks.first()?;
+        // a noun that looks like a cue ("other states") is not one without a speaker
+        if cues::in_text(&s[toks[k].start..toks[k].end]).is_some()
+            && matches!(
+                &s[toks[k].start..toks[k].end],
+                "states" | "reports" | "claims" | "notes" | "estimates"
+            )
+        {
+            return None;
+        }
+        Some(Attribution {
+            mention: None,
+            cue: cue_phrase(s, &toks, k),
+            gap: toks[k + 1..].iter().filter(|t| t.word).count(),
+        })
     })?;
+    Some(Attribution {
+        mention: a.mention.map(|r| from + r.start..from + r.end),
+        ..a
+    })
+}
+
+/// The attribution around the cue at token `k` of `s` (ranges relative to `s`).
+fn attribution_before_at(s: &str, toks: &[speakers::Tok], k: usize) -> Option<Attribution> {
     let cue_start = toks[k].start;
     if let Some((len, _)) = cues::phrase_at(&s[cue_start..]) {
         let rest = cue_start + len;
@@ -378,20 +436,18 @@ fn attribution_before(t: &str, from: usize, to: usize) -> Option<Attribution> {
             .filter(|t| t.word)
             .count();
         return Some(Attribution {
-            mention: Some(from + rest + obj.start..from + rest + obj.end),
+            mention: Some(rest + obj.start..rest + obj.end),
             cue: s[cue_start..rest].to_string(),
             gap,
         });
     }
     let gap = toks[k + 1..].iter().filter(|t| t.word).count();
-    let cue = cue_phrase(s, &toks, k);
-    let mention = speakers::subject_before(&s[..cue_start])
-        .map(|r| from + r.start..from + r.end)
-        .or_else(|| {
-            // "said Cardona: …"
-            let rest = toks[k].end;
-            speakers::object_after(&s[rest..]).map(|r| from + rest + r.start..from + rest + r.end)
-        })?;
+    let cue = cue_phrase(s, toks, k);
+    let mention = speakers::subject_before(&s[..cue_start]).or_else(|| {
+        // "said Cardona: …"
+        let rest = toks[k].end;
+        speakers::object_after(&s[rest..]).map(|r| rest + r.start..rest + r.end)
+    })?;
     Some(Attribution {
         mention: Some(mention),
         cue,
@@ -535,10 +591,17 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     for (pi, mut items) in pending_by_para.into_iter().enumerate() {
         items.sort_by_key(|(at, _)| *at);
         let mut prev_in_para: Option<(Option<usize>, Option<String>)> = None;
+        // a person who is the subject of a sentence of this paragraph
+        let mut subject_in_para: Option<usize> = None;
         for (_, p) in items {
+            if p.parts.is_empty() && !p.note_only {
+                continue;
+            }
             if p.note_only {
                 if let Some((mp, r)) = &p.mention {
-                    registry.note_subject(&paras[*mp].text[r.clone()], p.opens_paragraph);
+                    let noted =
+                        registry.note_subject(&paras[*mp].text[r.clone()], p.opens_paragraph);
+                    subject_in_para = noted.or(subject_in_para);
                 }
                 continue;
             }
@@ -550,12 +613,15 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
                 entity = registry.resolve(&m);
                 mention = Some(m);
             } else if p.inherit {
-                let from = prev_in_para.clone().or_else(|| {
-                    let adjacent = last_quote_para.is_some_and(|lp| lp + 1 == pi || lp == pi);
-                    (p.opens_paragraph && adjacent)
-                        .then(|| last_quote.clone())
-                        .flatten()
-                });
+                let from = prev_in_para
+                    .clone()
+                    .or_else(|| subject_in_para.map(|e| (Some(e), None)))
+                    .or_else(|| {
+                        let adjacent = last_quote_para.is_some_and(|lp| lp + 1 == pi || lp == pi);
+                        (p.opens_paragraph && adjacent)
+                            .then(|| last_quote.clone())
+                            .flatten()
+                    });
                 match from {
                     Some((e, c)) => {
                         entity = e;
@@ -563,7 +629,10 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
                             cue = c;
                         }
                     }
-                    None if p.words < MIN_UNATTRIBUTED_WORDS || p.kind == QuoteKind::Partial => {
+                    // no speaker and no cue: a scare quote or a stray mark
+                    None if p.cue.is_none()
+                        && (p.words < MIN_UNATTRIBUTED_WORDS || p.kind == QuoteKind::Partial) =>
+                    {
                         continue;
                     }
                     None => {}
@@ -669,13 +738,19 @@ fn attribute(
     };
     match chosen {
         Some((pi, a)) => {
-            let near_enough = if words <= 2 {
-                a.gap <= NEAR_CUE_SHORT
-            } else if words <= 4 {
-                a.gap <= NEAR_CUE_MEDIUM
-            } else {
-                true
-            };
+            // a cue of reported speech with its speaker makes the quote part of what was
+            // said, however far ("Bush said history has shown the need for a "stable
+            // government""); other cues ("posted a photo of a "closed" sign") must be close
+            let speech = cues::in_text(a.cue.split_whitespace().next().unwrap_or("")) == Some(true)
+                || a.cue.eq_ignore_ascii_case("according to");
+            let near_enough = (speech && a.mention.is_some())
+                || if words <= 2 {
+                    a.gap <= NEAR_CUE_SHORT
+                } else if words <= 4 {
+                    a.gap <= NEAR_CUE_MEDIUM
+                } else {
+                    true
+                };
             if !near_enough || (is_title_of_work(&content) && a.gap > 0) {
                 return Pending {
                     inherit: false,
@@ -683,7 +758,13 @@ fn attribute(
                     ..scare(pending)
                 };
             }
-            pending.mention = a.mention.map(|r| (pi, r));
+            // a speaker phrase is a pronoun, a name or a description of a speaker; other
+            // phrases ("a decision") name nobody
+            let t = &paras[pi].text;
+            pending.mention = a
+                .mention
+                .filter(|r| speakers::can_name_speaker(&t[r.clone()]))
+                .map(|r| (pi, r));
             pending.cue = Some(a.cue);
             if pending.mention.is_none() {
                 pending.inherit = true;
@@ -701,6 +782,7 @@ fn attribute(
 
 /// Marks a candidate as not a quote: it is dropped at resolution.
 fn scare(mut p: Pending) -> Pending {
+    p.parts.clear();
     p.inherit = true;
     p.kind = QuoteKind::Partial;
     p.words = 0;
@@ -825,7 +907,7 @@ fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize,
         if sps.iter().any(|sp| sp.open < e && sp.close_end > s) {
             continue;
         }
-        if let Some(p) = reported(t, s, e, para) {
+        for p in reported(t, s, e, para) {
             out.push((s, p));
         }
     }
@@ -833,7 +915,11 @@ fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize,
 }
 
 /// Reads one sentence `t[s..e]` as reported speech.
-fn reported(t: &str, s: usize, e: usize, para: usize) -> Option<Pending> {
+fn reported(t: &str, s: usize, e: usize, para: usize) -> Vec<Pending> {
+    reported_in(t, s, e, para).unwrap_or_default()
+}
+
+fn reported_in(t: &str, s: usize, e: usize, para: usize) -> Option<Vec<Pending>> {
     let sent = &t[s..e];
     let body = sent.trim_end();
     let body = body.strip_suffix('.').unwrap_or(body);
@@ -866,6 +952,8 @@ fn reported(t: &str, s: usize, e: usize, para: usize) -> Option<Pending> {
         })
     };
 
+    let make_one = |clause, mention, cue| make(clause, mention, cue).map(|p| vec![p]);
+
     // According to X, …
     if let Some((len, _)) = cues::phrase_at(body) {
         let obj = speakers::object_after(&body[len..])?;
@@ -874,7 +962,7 @@ fn reported(t: &str, s: usize, e: usize, para: usize) -> Option<Pending> {
         if !body[after..comma].trim().is_empty() && word_count(&body[after..comma]) > 3 {
             return None;
         }
-        return make(
+        return make_one(
             comma + 1..body.len(),
             len + obj.start..len + obj.end,
             body[..len].to_string(),
@@ -901,7 +989,7 @@ fn reported(t: &str, s: usize, e: usize, para: usize) -> Option<Pending> {
             if word_count(rest) > 6 {
                 continue;
             }
-            return make(
+            return make_one(
                 0..ci,
                 base + len + obj.start..base + len + obj.end,
                 tail_t[..len].to_string(),
@@ -913,99 +1001,208 @@ fn reported(t: &str, s: usize, e: usize, para: usize) -> Option<Pending> {
             .take(12)
             .position(|tk| tk.word && cues::in_text(&tail_t[tk.start..tk.end]) == Some(true));
         let Some(ck) = cue_k else { continue };
-        let after_cue: Vec<&str> = ttoks[ck + 1..]
+        // after the cue: adverbials ("on Sunday"), up to a comma that may open a
+        // participle ("…, Cuomo said on Sunday, adding that …")
+        let comma_k = (ck + 1..ttoks.len())
+            .find(|&k| !ttoks[k].word && &tail_t[ttoks[k].start..ttoks[k].end] == ",");
+        let after_cue: Vec<&str> = ttoks[ck + 1..comma_k.unwrap_or(ttoks.len())]
             .iter()
             .filter(|t| t.word)
             .map(|t| &tail_t[t.start..t.end])
             .collect();
-        let adverbial = after_cue.len() <= 8
-            && after_cue
-                .iter()
-                .all(|w| is_adverbial_word(w) || w.starts_with(char::is_uppercase));
+        let adverbial = ck == 0
+            || (after_cue.len() <= 8
+                && after_cue
+                    .iter()
+                    .all(|w| is_adverbial_word(w) || w.starts_with(char::is_uppercase)));
         if !adverbial {
             continue;
         }
         let cue = cue_phrase(tail_t, &ttoks, ck);
         let mention = if ck == 0 {
-            speakers::object_after(&tail_t[ttoks[0].end..])
-                .map(|r| ttoks[0].end + r.start..ttoks[0].end + r.end)
+            // inverted: "…, said Patti Thompson, spokeswoman for …": a speaker phrase, then
+            // an appositive or a few adverbials
+            let rest = ttoks[0].end;
+            let Some(r) = speakers::object_after(&tail_t[rest..]) else {
+                continue;
+            };
+            let np = &tail_t[rest + r.start..rest + r.end];
+            let after_np = tail_t[rest + r.end..].trim_start();
+            let speakerish =
+                speakers::split_title(np).1.is_some() || speakers::is_speaker_description(np);
+            let then_ok = after_np.is_empty()
+                || after_np.starts_with(',')
+                || after_np.split_whitespace().all(is_adverbial_word);
+            if !(speakerish && then_ok) {
+                continue;
+            }
+            Some(rest + r.start..rest + r.end)
         } else {
             let subj = speakers::subject_before(&tail_t[..ttoks[ck].start])?;
-            if speakers::tokens(&tail_t[..subj.start])
-                .iter()
-                .any(|t| t.word)
-            {
+            // nothing before the speaker phrase but a few words in front of a name
+            // ("the plant's Director General Oleg Mokryi said")
+            let lead = &tail_t[..subj.start];
+            let named = speakers::split_title(&tail_t[subj.clone()]).1.is_some();
+            if word_count(lead) > 0 && !(named && word_count(lead) <= 3 && !lead.contains(',')) {
                 continue;
             }
             Some(subj)
         }?;
-        return make(0..ci, base + mention.start..base + mention.end, cue);
+        let abs_mention = base + mention.start..base + mention.end;
+        let mut out: Vec<Pending> = make(0..ci, abs_mention.clone(), cue).into_iter().collect();
+        // "…, adding that …" after the attribution
+        if ck > 0
+            && let Some(k) = comma_k
+            && let Some(pk) = ttoks.get(k + 1)
+        {
+            let part = &tail_t[pk.start..pk.end];
+            let next_is_to = ttoks
+                .get(k + 2)
+                .is_some_and(|t| &tail_t[t.start..t.end] == "to");
+            if pk.word && part.ends_with("ing") && cues::in_text(part) == Some(true) && !next_is_to
+            {
+                let mut start = pk.end;
+                if let Some(th) = ttoks
+                    .get(k + 2)
+                    .filter(|t| &tail_t[t.start..t.end] == "that")
+                {
+                    start = th.end;
+                }
+                out.extend(make(
+                    base + start..body.len(),
+                    abs_mention,
+                    part.to_string(),
+                ));
+            }
+        }
+        return Some(out);
     }
 
-    // X said (that) …
-    let ck = toks
-        .iter()
-        .take(16)
-        .position(|tk| tk.word && cues::in_text(&body[tk.start..tk.end]) == Some(true))?;
-    if ck == 0 {
-        return None;
+    // X said (that) …, with perhaps ", adding …" after it
+    let mut out = Vec::new();
+    let participle = (1..toks.len()).find(|&k| {
+        toks[k].word
+            && w(k).ends_with("ing")
+            && cues::in_text(w(k)) == Some(true)
+            && !toks[k - 1].word
+            && w(k - 1) == ","
+            && toks
+                .get(k + 1)
+                .is_none_or(|t| &body[t.start..t.end] != "to")
+    });
+    let main_end = participle.map_or(body.len(), |k| toks[k - 1].start);
+    let main = reported_subject_first(body, &toks, main_end);
+    let speaker_np = main.as_ref().map(|(_, np, _)| np.clone()).or_else(|| {
+        // the sentence's subject for "…, saying …" on its own
+        speakers::object_after(body).filter(|r| body[r.clone()].split_whitespace().count() <= 8)
+    });
+    if let Some((clause, np, cue)) = main {
+        out.extend(make(clause, np, cue));
     }
-    let subj = speakers::subject_before(&body[..toks[ck].start])?;
-    // the subject opens the sentence, follows an opening phrase and a comma, or has a few
-    // words in front of a name ("Psychiatric oncologist Gabriela Ozco says")
-    let lead = &body[..subj.start];
-    let named = speakers::split_title(&body[subj.clone()]).1.is_some();
-    let lead_ok = lead.trim().is_empty()
-        || lead.trim_end().ends_with(',')
-        || (named && word_count(lead) <= 3 && !lead.contains(','));
-    if !lead_ok {
-        return None;
-    }
-    let cue_word = w(ck).to_lowercase();
-    let mut j = ck + 1;
-    if matches!(cue_word.as_str(), "told" | "tells") {
-        // the person told
-        while j < toks.len()
-            && toks[j].word
-            && (w(j).starts_with(char::is_uppercase)
-                || matches!(w(j), "the" | "a" | "reporters" | "journalists"))
+    if let (Some(k), Some(np)) = (participle, speaker_np) {
+        let mut start = toks[k].end;
+        if toks
+            .get(k + 1)
+            .is_some_and(|t| t.word && w(k + 1) == "that")
         {
-            j += 1;
+            start = toks[k + 1].end;
         }
+        out.extend(make(start..body.len(), np, w(k).to_string()));
     }
-    // adverbials up to "that"
-    let that = (j..toks.len().min(j + 8)).find(|&k| toks[k].word && w(k) == "that");
-    let clause_start = match that {
-        Some(k)
-            if (j..k).all(|m| {
-                !toks[m].word || is_adverbial_word(w(m)) || w(m).starts_with(char::is_uppercase)
-            }) =>
-        {
-            toks[k].end
-        }
-        _ => {
+    Some(out)
+}
+
+/// `X said (that) CLAUSE` in `body[..end]`: the clause, the speaker phrase and the cue.
+fn reported_subject_first(
+    body: &str,
+    toks: &[speakers::Tok],
+    end: usize,
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>, String)> {
+    let w = |k: usize| &body[toks[k].start..toks[k].end];
+    let cue_ks: Vec<usize> = (1..toks.len())
+        .filter(|&k| toks[k].end <= end)
+        .filter(|&k| toks[k].word && !w(k).ends_with("ing") && cues::in_text(w(k)) == Some(true))
+        .collect();
+    for ck in cue_ks {
+        let before = &body[..toks[ck].start];
+        let subj = speakers::subject_before(before).filter(|subj| {
+            // the subject opens the sentence, follows an opening phrase and a comma, or
+            // has a few words in front of a name ("Psychiatric oncologist Gabriela Ozco")
+            let lead = &body[..subj.start];
+            let named = speakers::split_title(&body[subj.clone()]).1.is_some();
+            lead.trim().is_empty()
+                || lead.trim_end().ends_with(',')
+                || (named && word_count(lead) <= 3 && !lead.contains(','))
+        });
+        // else the sentence's first noun phrase, with what qualifies it before the cue
+        // ("A Chinese-owned company set up to take over its assets said …")
+        let subj = subj.or_else(|| {
+            speakers::object_after(body)
+                .filter(|r| {
+                    r.end <= toks[ck].start && word_count(&body[r.end..toks[ck].start]) <= 14
+                })
+                .filter(|r| !body[r.end..toks[ck].start].contains(','))
+        });
+        let Some(subj) = subj else { continue };
+        let cue_word = w(ck).to_lowercase();
+        let mut j = ck + 1;
+        if matches!(cue_word.as_str(), "told" | "tells") {
+            // the person told
             while j < toks.len()
                 && toks[j].word
-                && is_adverbial_word(w(j))
-                && !matches!(w(j), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+                && (w(j).starts_with(char::is_uppercase)
+                    || matches!(w(j), "the" | "a" | "reporters" | "journalists"))
             {
                 j += 1;
             }
-            let next = toks.get(j)?;
-            // "said on Friday" then a clause; not "said to", "said it would", which stay
-            if !next.word
-                || matches!(
-                    w(j),
-                    "to" | "of" | "about" | "for" | "with" | "goodbye" | "nothing"
-                )
-            {
-                return None;
-            }
-            next.start
         }
-    };
-    let cue = cue_phrase(body, &toks, ck);
-    make(clause_start..body.len(), subj, cue)
+        // adverbials up to "that"
+        let that = (j..toks.len().min(j + 8)).find(|&k| toks[k].word && w(k) == "that");
+        let clause_start = match that {
+            Some(k)
+                if (j..k).all(|m| {
+                    !toks[m].word || is_adverbial_word(w(m)) || w(m).starts_with(char::is_uppercase)
+                }) =>
+            {
+                toks[k].end
+            }
+            _ => {
+                while j < toks.len()
+                    && toks[j].word
+                    && is_adverbial_word(w(j))
+                    && !matches!(w(j), "the" | "a" | "an" | "his" | "her" | "its" | "their")
+                {
+                    j += 1;
+                }
+                let Some(next) = toks.get(j) else { continue };
+                // "said on Friday" then a clause; not "said to", "said it would", which stay
+                if !next.word
+                    || matches!(
+                        w(j),
+                        "to" | "of"
+                            | "about"
+                            | "for"
+                            | "with"
+                            | "goodbye"
+                            | "nothing"
+                            | "and"
+                            | "or"
+                            | "but"
+                            | "so"
+                    )
+                {
+                    continue;
+                }
+                next.start
+            }
+        };
+        if clause_start >= end {
+            continue;
+        }
+        let cue = cue_phrase(body, toks, ck);
+        return Some((clause_start..end, subj, cue));
+    }
+    None
 }
 
 #[cfg(test)]
@@ -1025,6 +1222,10 @@ mod tests {
             ("«Guillemets» here", &["Guillemets"]),
             ("„German“ style", &["German"]),
             (
+                "''NYT style,'' he said. ''Again.''",
+                &["NYT style,", "Again."],
+            ),
+            (
                 "‘We look in both directions’: Kremlin says",
                 &["We look in both directions"],
             ),
@@ -1032,6 +1233,10 @@ mod tests {
             ("\"Outer 'inner' text,\" he said.", &["Outer 'inner' text,"]),
             ("\"Unclosed at the end", &["Unclosed at the end"]),
             ("He said \"one\" and “two", &["one", "two"]),
+            (
+                "\"Charges have been rising, said Sun Xianhong, a bidder",
+                &["Charges have been rising,"],
+            ),
             ("\"\"", &[]),
         ];
         for (t, want) in cases {

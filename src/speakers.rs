@@ -143,7 +143,7 @@ const AUX: &[&str] = &[
 
 /// Determiners that open a description ("the spokesman", "a senior official").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "another", "one", "two",
+    "the", "a", "an", "his", "her", "its", "their", "our", "this", "another", "one", "two",
     "three", "several", "many", "some", "other", "both",
 ];
 
@@ -331,6 +331,164 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Capitalised words that open sentences and clauses but are never part of a name.
+fn is_function_cap(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "when",
+        "of",
+        "but",
+        "in",
+        "at",
+        "and",
+        "so",
+        "yet",
+        "if",
+        "as",
+        "after",
+        "before",
+        "while",
+        "since",
+        "although",
+        "though",
+        "because",
+        "then",
+        "now",
+        "also",
+        "still",
+        "however",
+        "meanwhile",
+        "on",
+        "for",
+        "with",
+        "from",
+        "to",
+        "by",
+        "during",
+        "under",
+        "over",
+        "asked",
+        "speaking",
+        "according",
+        "despite",
+        "instead",
+        "last",
+        "next",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "its",
+        "my",
+        "your",
+        "earlier",
+        "later",
+        "today",
+        "tonight",
+        "yesterday",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "what",
+        "why",
+        "how",
+        "where",
+        "who",
+        "which",
+        "even",
+        "just",
+        "only",
+        "indeed",
+        "instead",
+        "like",
+        "unlike",
+        "until",
+        "about",
+        "among",
+        "against",
+        "without",
+        "within",
+        "through",
+        "once",
+        "whether",
+        "both",
+        "either",
+        "neither",
+        "not",
+        "no",
+        "yes",
+        "well",
+        "oh",
+        "perhaps",
+        "maybe",
+        "already",
+        "again",
+        "further",
+        "furthermore",
+        "moreover",
+        "besides",
+        "otherwise",
+        "thus",
+        "hence",
+        "therefore",
+        "all",
+        "many",
+        "most",
+        "some",
+        "several",
+        "few",
+        "more",
+        "other",
+        "such",
+        "every",
+        "each",
+        "any",
+        "one",
+        "is",
+        "was",
+        "are",
+        "were",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "said",
+        "says",
+        "told",
+        "added",
+        "writing",
+        "reporting",
+    ];
+    is_cap(w) && WORDS.contains(&lower(w).as_str())
+}
+
 fn is_title_word(w: &str) -> bool {
     TITLES.contains(&lower(w).as_str())
 }
@@ -401,7 +559,14 @@ fn is_profession(w: &str) -> bool {
 /// Lower-case words that can be the head of a speaker description.
 fn is_role_noun(w: &str) -> bool {
     let l = lower(w);
-    is_title_word(&l)
+    // "campaigners", "backers", "economists", "historians"
+    let people_plural = l.len() > 5
+        && ["ers", "ists", "ians", "ors"]
+            .iter()
+            .any(|x| l.ends_with(x));
+    people_plural
+        || is_profession(w)
+        || is_title_word(&l)
         || matches!(
             l.as_str(),
             "ministry"
@@ -564,6 +729,20 @@ fn is_role_noun(w: &str) -> bool {
         )
 }
 
+/// True when `np` is a description that can name a speaker ("the ministry", "a senior
+/// official", "his daughter"): its head is a role noun.
+pub fn is_speaker_description(np: &str) -> bool {
+    np.split_whitespace()
+        .last()
+        .is_some_and(|w| is_role_noun(w.trim_end_matches(['.', ','])))
+}
+
+/// True when `np` can name a speaker: a pronoun, a name, or a speaker description.
+pub fn can_name_speaker(np: &str) -> bool {
+    let l = lower(np.trim());
+    PRONOUNS.contains(&l.as_str()) || split_title(np).1.is_some() || is_speaker_description(np)
+}
+
 /// A noun phrase found in a stretch of text: its byte range there.
 pub type Span = std::ops::Range<usize>;
 
@@ -572,9 +751,51 @@ pub fn subject_before(s: &str) -> Option<Span> {
     let toks = tokens(s);
     let mut i = toks.len();
     let word = |k: usize| &s[toks[k].start..toks[k].end];
-    // adverbs and auxiliaries right before the cue
-    while i > 0 && toks[i - 1].word && AUX.contains(&lower(word(i - 1)).as_str()) {
-        i -= 1;
+    // adverbs, auxiliaries and times right before the cue ("Smith this morning said")
+    loop {
+        let before = i;
+        while i > 0 && toks[i - 1].word && AUX.contains(&lower(word(i - 1)).as_str()) {
+            i -= 1;
+        }
+        if i > 0 && toks[i - 1].word {
+            let l = lower(word(i - 1));
+            let time = matches!(
+                l.as_str(),
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "morning"
+                    | "afternoon"
+                    | "evening"
+                    | "night"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "weekend"
+            );
+            if time {
+                i -= 1;
+                if i > 0
+                    && toks[i - 1].word
+                    && matches!(
+                        lower(word(i - 1)).as_str(),
+                        "on" | "this" | "last" | "that" | "next" | "late" | "early"
+                    )
+                {
+                    i -= 1;
+                }
+            }
+        }
+        if i == before {
+            break;
+        }
     }
     if i == 0 {
         return None;
@@ -619,7 +840,7 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
         while k > 0 && toks[k - 1].word {
             let x = w(k - 1);
             let lx = lower(x);
-            let ok = is_cap(x)
+            let ok = (is_cap(x) && !is_function_cap(x))
                 || (is_name_particle(x)
                     && k > 1
                     && k < end
@@ -657,6 +878,31 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
                 break;
             }
             k -= 1;
+        }
+        // "Professor Pavel Troshin of the Center for …": the person before "of"
+        let det = usize::from(
+            k > 0 && toks[k - 1].word && DETERMINERS.contains(&lower(w(k - 1)).as_str()),
+        );
+        if k > det + 1
+            && toks[k - det - 1].word
+            && matches!(w(k - det - 1), "of" | "at")
+            && toks[k - det - 2].word
+            && is_cap(w(k - det - 2))
+            && !is_function_cap(w(k - det - 2))
+        {
+            let mut j = k - det - 2;
+            while j > 0
+                && toks[j - 1].word
+                && (is_cap(w(j - 1)) && !is_function_cap(w(j - 1)) || is_title_word(w(j - 1)))
+            {
+                j -= 1;
+            }
+            if split_title(&s[toks[j].start..toks[k - det - 2].end])
+                .1
+                .is_some()
+            {
+                k = j;
+            }
         }
         // a determiner in front makes it a description ("the Vermont Democrat")
         if k > 0 && toks[k - 1].word && DETERMINERS.contains(&lower(w(k - 1)).as_str()) {
@@ -774,8 +1020,32 @@ pub fn object_after(s: &str) -> Option<Span> {
                 "reports" | "claims" | "notes" | "estimates" | "states" | "forecast"
             ))
             || (k > 0 && AUX.contains(&lx.as_str()) && !is_cap(x));
-        if stop && k > 0 {
+        // a second determiner opens another phrase ("told the newspaper the figures …"),
+        // except after a preposition ("a spokesman for the ministry")
+        let new_phrase = k > 0
+            && DETERMINERS.contains(&lx.as_str())
+            && !matches!(
+                lower(w(k - 1)).as_str(),
+                "of" | "for" | "at" | "with" | "in"
+            );
+        // a lower-case description ends at its head noun ("the documents showed")
+        let after_head = k > 0
+            && !is_cap(x)
+            && !is_name_particle(x)
+            && toks[..k].iter().any(|t| {
+                let y = &s[t.start..t.end];
+                !is_cap(y) && is_role_noun(y)
+            })
+            && !is_role_noun(x);
+        if (stop || is_function_cap(x) || new_phrase || after_head) && k > 0 {
             break;
+        }
+        if k == 0
+            && is_function_cap(x)
+            && !DETERMINERS.contains(&lx.as_str())
+            && !PRONOUNS.contains(&lx.as_str())
+        {
+            return None;
         }
         if k == 0
             && !(is_cap(x)
@@ -827,7 +1097,9 @@ pub fn split_title(np: &str) -> (Option<String>, Option<String>) {
     let mut cut = 0;
     for (i, w) in words.iter().enumerate() {
         let lw = lower(w);
-        let title_like = is_title_word(w) || !is_cap(w) && !is_name_particle(w);
+        // "Al Jazeera's Catherine Soi": a possessive belongs to the title
+        let possessive = w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'");
+        let title_like = is_title_word(w) || possessive || !is_cap(w) && !is_name_particle(w);
         if title_like || HONORIFICS.contains(&lw.as_str()) {
             cut = cut.max(i + 1);
         }
@@ -878,6 +1150,7 @@ pub struct Registry {
     pub entities: Vec<Entity>,
     last_person: Option<usize>,
     last_any: Option<usize>,
+    last_org: Option<usize>,
 }
 
 impl Registry {
@@ -896,7 +1169,10 @@ impl Registry {
         let idx = match kind {
             Kind::Pronoun => match lower_np.as_str() {
                 "he" | "she" | "i" => self.last_person,
-                "it" => self.last_any.filter(|&i| !self.entities[i].person),
+                "it" => self
+                    .last_any
+                    .filter(|&i| !self.entities[i].person)
+                    .or(self.last_org),
                 _ => self.last_any,
             },
             Kind::Person => Some(self.person(np)),
@@ -909,6 +1185,10 @@ impl Registry {
             }
             if e.person {
                 self.last_person = Some(i);
+            } else if kind == Kind::Description
+                && is_cap(np.trim_start_matches(|c: char| !c.is_alphabetic()))
+            {
+                self.last_org = Some(i);
             }
             self.last_any = Some(i);
         }
@@ -918,9 +1198,21 @@ impl Registry {
     /// Notes a person named as the subject of a sentence, so that a later "he" or "she"
     /// can refer to them; descriptions and lone capitalised words that are not known
     /// names are not noted.
-    pub fn note_subject(&mut self, np: &str, appositive: bool) {
+    pub fn note_subject(&mut self, np: &str, appositive: bool) -> Option<usize> {
         let (title, name) = split_title(np);
-        let Some(name) = name else { return };
+        let Some(name) = name else {
+            // "The White House has confirmed …": a proper-named body, for a later "it" or
+            // "the statement"
+            let proper: Vec<&str> = np
+                .split_whitespace()
+                .filter(|w| !DETERMINERS.contains(&lower(w).as_str()))
+                .collect();
+            if proper.len() >= 2 && proper.iter().all(|w| is_cap(w) || is_name_particle(w)) {
+                let i = self.description(np);
+                self.last_org = Some(i);
+            }
+            return None;
+        };
         let words = name.split_whitespace().count();
         let known = self.entities.iter().any(|e| {
             e.person && e.name.split_whitespace().last() == name.split_whitespace().last()
@@ -928,17 +1220,29 @@ impl Registry {
         if words >= 2 || title.is_some() || appositive || known {
             let i = self.person(np);
             self.last_person = Some(i);
+            return Some(i);
         }
+        None
     }
 
     fn person(&mut self, np: &str) -> usize {
         let (title, name) = split_title(np);
         let name = name.expect("a person mention has a name");
         let surname = name.split_whitespace().last().unwrap_or(&name).to_string();
-        let found = self
-            .entities
-            .iter()
-            .rposition(|e| e.person && e.name.split_whitespace().last() == Some(surname.as_str()));
+        let first = name
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let several = name.split_whitespace().count() > 1;
+        let found = self.entities.iter().rposition(|e| {
+            let e_first = e.name.split_whitespace().next().unwrap_or_default();
+            let e_several = e.name.split_whitespace().count() > 1;
+            e.person
+                && e.name.split_whitespace().last() == Some(surname.as_str())
+                // "Ellie Hall" is not "James Hall"
+                && !(several && e_several && e_first != first)
+        });
         match found {
             Some(i) => {
                 let e = &mut self.entities[i];
@@ -954,12 +1258,14 @@ impl Registry {
                 i
             }
             None => {
+                // "Tillerson and Kishida" speak together: not one person for "he"
+                let group = name.split_whitespace().any(|w| w == "and" || w == "&");
                 self.entities.push(Entity {
                     name,
                     title,
                     aliases: Vec::new(),
                     quotes: 0,
-                    person: true,
+                    person: !group,
                 });
                 self.entities.len() - 1
             }
@@ -971,6 +1277,31 @@ impl Registry {
         let head = l.split_whitespace().last().unwrap_or_default().to_string();
         // a role noun refers to the person who holds that role
         let definite = l.starts_with("the ") || l.starts_with("this ");
+        // "the statement said", "the company said": the body named before
+        let issued = matches!(
+            head.as_str(),
+            "statement"
+                | "document"
+                | "documents"
+                | "communique"
+                | "letter"
+                | "release"
+                | "report"
+                | "company"
+                | "firm"
+                | "group"
+                | "organization"
+                | "organisation"
+                | "agency"
+                | "carrier"
+                | "airline"
+                | "bank"
+                | "lender"
+                | "insurer"
+        );
+        if issued && let Some(org) = self.last_org {
+            return org;
+        }
         if definite {
             let group: Vec<&str> = ROLE_GROUPS
                 .iter()
@@ -1031,24 +1362,21 @@ impl Registry {
                     let mut j = k;
                     while j > 0
                         && toks[j - 1].word
-                        && is_cap(&t[toks[j - 1].start..toks[j - 1].end])
-                        && !is_title_word(&t[toks[j - 1].start..toks[j - 1].end])
-                        && k - j < 3
+                        && (is_cap(&t[toks[j - 1].start..toks[j - 1].end])
+                            || matches!(&t[toks[j - 1].start..toks[j - 1].end], "of" | "for"))
+                        && !is_function_cap(&t[toks[j - 1].start..toks[j - 1].end])
+                        && k - j < 6
                     {
                         j -= 1;
                     }
-                    if j < k {
-                        let full = t[toks[j].start..tok.end].to_string();
-                        let sentence_start = j == 0
-                            || (!toks[j - 1].word
-                                && matches!(&t[toks[j - 1].start..toks[j - 1].end], "." | "\""));
-                        let first = &t[toks[j].start..toks[j].end];
-                        if sentence_start && DETERMINERS.contains(&lower(first).as_str()) {
-                            continue;
-                        }
-                        if best.as_ref().is_none_or(|b| full.len() > b.len()) {
-                            best = Some(full);
-                        }
+                    // "Secretary of State Madeleine Albright" -> "Madeleine Albright"
+                    let window = &t[toks[j].start..tok.end];
+                    let full = match split_title(window).1 {
+                        Some(n) if n.split_whitespace().count() > 1 && n.ends_with(&surname) => n,
+                        _ => continue,
+                    };
+                    if !full.is_empty() && best.as_ref().is_none_or(|b| full.len() > b.len()) {
+                        best = Some(full);
                     }
                 }
             }
@@ -1113,7 +1441,18 @@ mod tests {
                 "CNN meteorologist Chad Myers",
                 Some("CNN meteorologist Chad Myers"),
             ),
+            (
+                "one of the coauthors, Professor Pavel Troshin of the Center for Energy Storage",
+                Some("Professor Pavel Troshin of the Center for Energy Storage"),
+            ),
             ("officials", Some("officials")),
+            (
+                "Sheriff Bob Johnson this morning",
+                Some("Sheriff Bob Johnson"),
+            ),
+            ("Smith on Friday", Some("Smith")),
+            ("When Trump", Some("Trump")),
+            ("But Mr. Obama", Some("Mr. Obama")),
             ("In a statement Thursday, he", Some("he")),
             ("the house was empty and", None),
             ("", None),
@@ -1136,6 +1475,8 @@ mod tests {
                 Some("several Swedish media reports"),
             ),
             ("on Friday", None),
+            ("In October, he", None),
+            ("that he thinks", None),
         ];
         for (s, want) in cases {
             assert_eq!(sub(s, object_after(s)), *want, "{s:?}");
@@ -1164,6 +1505,10 @@ mod tests {
             ("President Putin", (Some("President"), Some("Putin"))),
             ("the spokesman", (None, None)),
             ("Kremlin Spokesman", (Some("Kremlin Spokesman"), None)),
+            (
+                "Al Jazeera's Catherine Soi",
+                (Some("Al Jazeera's"), Some("Catherine Soi")),
+            ),
             ("Ludwig van Beethoven", (None, Some("Ludwig van Beethoven"))),
             (
                 "Professor Pavel Troshin of the Center for Energy Storage",
