@@ -267,10 +267,13 @@ pub fn paragraphs(blocks: &[&[Line<'_>]]) -> Vec<Para> {
 
 /// True when `prev` and `next` read as one sentence cut by a stray blank line.
 fn broken_mid_sentence(prev: &str, next: &str) -> bool {
-    let ends_open = prev
-        .chars()
-        .next_back()
-        .is_some_and(|c| c == ',' || c.is_alphanumeric());
+    // a quote's attribution pushed to a paragraph of its own (`…,"` / `said Li Xiang`)
+    let open_quote_end = prev.ends_with(",\"") || prev.ends_with(",”") || prev.ends_with(",''");
+    let ends_open = open_quote_end
+        || prev
+            .chars()
+            .next_back()
+            .is_some_and(|c| c == ',' || c.is_alphanumeric());
     let starts_low = next.chars().next().is_some_and(|c| c.is_lowercase());
     ends_open && starts_low
 }

@@ -237,6 +237,11 @@ fn sentence_starts(t: &str, quoted: &[Span]) -> Vec<usize> {
         for b in &mut masked[sp.open..sp.close_end] {
             *b = b'X';
         }
+        // a quote that ends its sentence ends the writer's sentence too: `… yet." According`
+        let content = t[sp.start..sp.end].trim_end();
+        if sp.closed && content.ends_with(['.', '!', '?']) && sp.close_end > sp.open {
+            masked[sp.close_end - 1] = b'.';
+        }
     }
     // all-ASCII replacements keep UTF-8 valid; fall back to the raw text if not
     let masked = String::from_utf8(masked).unwrap_or_else(|_| t.to_string());
@@ -350,6 +355,22 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
     }
     let cue = cue_phrase(s, &toks, k);
     let words_before = toks[..k].iter().filter(|t| t.word).count();
+    // "… the agency quoted him": the person quoted is the object
+    if s[toks[k].start..toks[k].end].eq_ignore_ascii_case("quoted")
+        && let Some(obj) = toks.get(k + 1).filter(|t| t.word)
+        && matches!(&s[obj.start..obj.end], "him" | "her" | "them")
+    {
+        let pronoun = match &s[obj.start..obj.end] {
+            "him" => "he",
+            "her" => "she",
+            _ => "they",
+        };
+        return Some(Attribution {
+            mention: Some(from + obj.start..from + obj.end),
+            cue: format!("quoted {pronoun}"),
+            gap: 0,
+        });
+    }
     if words_before == 0 {
         // inverted: "said Maria Cardona"
         let rest = toks[k].end;
@@ -431,6 +452,9 @@ fn attribution_before_at(s: &str, toks: &[speakers::Tok], k: usize) -> Option<At
     if let Some((len, _)) = cues::phrase_at(&s[cue_start..]) {
         let rest = cue_start + len;
         let obj = speakers::object_after(&s[rest..])?;
+        // "according to one document posted online by U.S. Customs and Border Protection":
+        // the body that issued the document
+        let obj = by_issuer(&s[rest..], obj);
         let gap = speakers::tokens(&s[rest + obj.end..])
             .iter()
             .filter(|t| t.word)
@@ -453,6 +477,58 @@ fn attribution_before_at(s: &str, toks: &[speakers::Tok], k: usize) -> Option<At
         cue,
         gap,
     })
+}
+
+/// "his daughter, Rosa, …": the name set off after a description names the speaker.
+fn appositive_name(t: &str, mention: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let np = &t[mention.clone()];
+    if speakers::split_title(np).1.is_some() || !speakers::is_speaker_description(np) {
+        return mention;
+    }
+    let rest = &t[mention.end..];
+    let Some(after) = rest.strip_prefix(", ") else {
+        return mention;
+    };
+    let base = mention.end + 2;
+    match speakers::object_after(after) {
+        Some(r) if speakers::split_title(&after[r.clone()]).1.is_some() => {
+            let tail = after[r.end..].trim_start();
+            if tail.is_empty() || tail.starts_with([',', '.', ';']) {
+                base + r.start..base + r.end
+            } else {
+                mention
+            }
+        }
+        _ => mention,
+    }
+}
+
+/// For a document ("one document posted online by X"), the issuer named after "by";
+/// otherwise `np` as it is.
+fn by_issuer(s: &str, np: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let head = s[np.clone()]
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    if !matches!(
+        head.as_str(),
+        "document" | "report" | "statement" | "letter" | "study" | "filing"
+    ) {
+        return np;
+    }
+    let after = &s[np.end..];
+    let Some(by) = after.find(" by ") else {
+        return np;
+    };
+    if word_count(&after[..by]) > 4 || after[..by].contains([',', '.']) {
+        return np;
+    }
+    let from = np.end + by + 4;
+    match speakers::leading_name(&s[from..]) {
+        Some(r) => from + r.start..from + r.end,
+        None => np,
+    }
 }
 
 /// Words in `s`.
@@ -719,7 +795,21 @@ fn attribute(
     let before = (!intro.is_empty())
         .then(|| attribution_before(t0, before_from, open))
         .flatten()
-        .map(|a| (first_para, a));
+        .map(|mut a| {
+            // a cue with nobody before it: the sentence's subject ("The angry crowd
+            // rushed at him …, shouting ``communista''")
+            if a.mention.is_none() {
+                a.mention = speakers::object_after(&t0[s0..open])
+                    .map(|r| s0 + r.start..s0 + r.end)
+                    .filter(|r| {
+                        let np = &t0[r.clone()];
+                        np.split_whitespace().count() <= 6
+                            && speakers::can_name_speaker(np)
+                            && !np.eq_ignore_ascii_case("it")
+                    });
+            }
+            (first_para, a)
+        });
     let chosen = if intro.is_empty() {
         after.or(before)
     } else {
@@ -764,14 +854,17 @@ fn attribute(
             pending.mention = a
                 .mention
                 .filter(|r| speakers::can_name_speaker(&t[r.clone()]))
-                .map(|r| (pi, r));
+                .map(|r| (pi, appositive_name(t, r)));
             pending.cue = Some(a.cue);
             if pending.mention.is_none() {
                 pending.inherit = true;
             }
         }
         None => {
-            if kind == QuoteKind::Partial || is_title_of_work(&content) {
+            // `shouting ``communista'' and ``traitor''`: a second quote joined to the one
+            // before it in the sentence shares its speaker
+            let joined = prev_close > s0 && word_count(intro) <= 2;
+            if !joined && (kind == QuoteKind::Partial || is_title_of_work(&content)) {
                 return scare(pending);
             }
             pending.inherit = true;
@@ -799,12 +892,31 @@ fn subject_note(t: &str, para: usize, st: usize) -> Option<Pending> {
     let first = rest.split_whitespace().next()?;
     let skip = if matches!(first, "And" | "But" | "Meanwhile," | "Still," | "However,") {
         rest.find(first).map_or(0, |i| i + first.len())
+    } else if matches!(first, "For" | "To" | "Like" | "Unlike") {
+        // "For Mariela Steinberg, 38, it has made all the difference."
+        let after = rest.find(first).map_or(0, |i| i + first.len());
+        let r = speakers::leading_name(rest[after..].trim_start())?;
+        let lead = rest[after..].len() - rest[after..].trim_start().len();
+        let name_end = after + lead + r.end;
+        if !rest[name_end..].starts_with(',') {
+            return None;
+        }
+        after + lead
     } else {
         0
     };
-    let r = speakers::object_after(&rest[skip..])?;
+    let r = speakers::leading_name(&rest[skip..]).or_else(|| {
+        // "The White House has confirmed …": a named body after a determiner
+        speakers::object_after(&rest[skip..])
+            .filter(|r| rest[skip..][r.clone()].split_whitespace().count() <= 6)
+    })?;
     let np = &rest[skip..][r.clone()];
-    speakers::split_title(np).1?;
+    // "President Trump's income …" is not about Trump speaking
+    let possessive = np.ends_with("'s") || np.ends_with("’s") || np.ends_with("s'");
+    let np_after = rest[skip + r.end..].trim_start();
+    if possessive || np_after.starts_with("'s ") || np_after.starts_with("’s ") {
+        return None;
+    }
     let after = rest[skip + r.end..].trim_start();
     let appositive = after.starts_with(", a ")
         || after.starts_with(", an ")
@@ -929,11 +1041,16 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize) -> Option<Vec<Pending>>
     }
     let w = |k: usize| &body[toks[k].start..toks[k].end];
     let make = |clause: std::ops::Range<usize>, mention: std::ops::Range<usize>, cue: String| {
-        let text = body[clause.clone()].trim();
+        // "underscored that, in particular, …": no punctuation before the clause
+        let raw = &body[clause.clone()];
+        let opened = raw.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '—')
+        });
+        let text = opened.trim_end();
         if word_count(text) < MIN_INDIRECT_WORDS {
             return None;
         }
-        let lead = body[clause.clone()].len() - body[clause.clone()].trim_start().len();
+        let lead = raw.len() - opened.len();
         let start = s + clause.start + lead;
         // keep a full stop that ends the sentence with the clause
         let mut end = start + text.len();
@@ -1127,12 +1244,13 @@ fn reported_subject_first(
         let before = &body[..toks[ck].start];
         let subj = speakers::subject_before(before).filter(|subj| {
             // the subject opens the sentence, follows an opening phrase and a comma, or
-            // has a few words in front of a name ("Psychiatric oncologist Gabriela Ozco")
+            // is a name with words in front ("Psychiatric oncologist Gabriela Ozco",
+            // "Director of the FBI Louis Freeh")
             let lead = &body[..subj.start];
             let named = speakers::split_title(&body[subj.clone()]).1.is_some();
             lead.trim().is_empty()
                 || lead.trim_end().ends_with(',')
-                || (named && word_count(lead) <= 3 && !lead.contains(','))
+                || (named && !lead.contains(','))
         });
         // else the sentence's first noun phrase, with what qualifies it before the cue
         // ("A Chinese-owned company set up to take over its assets said …")

@@ -331,6 +331,116 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// A proper name of a body, not a person ("Pathway Communications", "Acme Corp").
+fn is_org_name(name: &str) -> bool {
+    const ORG: &[&str] = &[
+        "inc",
+        "inc.",
+        "corp",
+        "corp.",
+        "co",
+        "co.",
+        "ltd",
+        "ltd.",
+        "llc",
+        "plc",
+        "ag",
+        "sa",
+        "group",
+        "communications",
+        "association",
+        "department",
+        "ministry",
+        "agency",
+        "service",
+        "services",
+        "bank",
+        "airlines",
+        "airways",
+        "university",
+        "council",
+        "committee",
+        "party",
+        "police",
+        "forces",
+        "news",
+        "times",
+        "post",
+        "press",
+        "office",
+        "commission",
+        "institute",
+        "foundation",
+        "federation",
+        "union",
+        "court",
+        "club",
+        "company",
+        "corporation",
+        "holdings",
+        "partners",
+        "systems",
+        "technologies",
+        "industries",
+        "international",
+        "network",
+        "center",
+        "centre",
+        "organization",
+        "organisation",
+        "board",
+        "bureau",
+        "administration",
+        "government",
+        "army",
+        "navy",
+        "authority",
+        "exchange",
+        "fund",
+        "trust",
+        "reserve",
+        "house",
+        "journal",
+        "tribune",
+        "herald",
+        "gazette",
+        "telegraph",
+        "guardian",
+        "daily",
+        "agency",
+        "television",
+        "radio",
+    ];
+    name.split_whitespace()
+        .last()
+        .is_some_and(|w| ORG.contains(&lower(w).as_str()))
+}
+
+/// The name (with its titles) that opens `s`: capitalised words, titles and name
+/// particles, up to the first word that is none of these ("Clinton ordered …" -> "Clinton").
+pub fn leading_name(s: &str) -> Option<Span> {
+    let toks = tokens(s);
+    let w = |k: usize| &s[toks[k].start..toks[k].end];
+    let mut k = 0;
+    while k < toks.len() && toks[k].word {
+        let x = w(k);
+        let ok = (is_cap(x) && !is_function_cap(x) && !x.ends_with("'s") && !x.ends_with("’s"))
+            || is_title_word(x)
+            || (is_name_particle(x)
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.word && is_cap(&s[t.start..t.end])));
+        if !ok || k >= 8 {
+            break;
+        }
+        k += 1;
+    }
+    while k > 0 && !is_cap(w(k - 1)) {
+        k -= 1;
+    }
+    (k > 0).then(|| toks[0].start..toks[k - 1].end)
+}
+
 /// Capitalised words that open sentences and clauses but are never part of a name.
 fn is_function_cap(w: &str) -> bool {
     const WORDS: &[&str] = &[
@@ -524,7 +634,7 @@ fn is_profession(w: &str) -> bool {
     let l = lower(w);
     !is_cap(w)
         && l.len() > 5
-        && ["ist", "ian", "er", "or", "ant", "ent"]
+        && ["ist", "ian", "er", "or"]
             .iter()
             .any(|suf| l.ends_with(suf))
         && !matches!(
@@ -726,15 +836,21 @@ fn is_role_noun(w: &str) -> bool {
                 | "forces"
                 | "guards"
                 | "militia"
+                | "crowd"
+                | "crowds"
+                | "demonstrators"
+                | "marchers"
+                | "force"
         )
 }
 
 /// True when `np` is a description that can name a speaker ("the ministry", "a senior
 /// official", "his daughter"): its head is a role noun.
 pub fn is_speaker_description(np: &str) -> bool {
+    // "the ministry", "a senior official", or a named body ("the Smithsonian")
     np.split_whitespace()
         .last()
-        .is_some_and(|w| is_role_noun(w.trim_end_matches(['.', ','])))
+        .is_some_and(|w| is_role_noun(w.trim_end_matches(['.', ','])) || is_cap(w))
 }
 
 /// True when `np` can name a speaker: a pronoun, a name, or a speaker description.
@@ -878,6 +994,28 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
                 break;
             }
             k -= 1;
+        }
+        // "The grandmother of Elian Gonzalez": a relation of the person, not the person
+        if k >= 2
+            && toks[k - 1].word
+            && matches!(w(k - 1), "of" | "for")
+            && toks[k - 2].word
+            && !is_cap(w(k - 2))
+            && is_role_noun(w(k - 2))
+        {
+            let mut j = k - 2;
+            while j > 0
+                && toks[j - 1].word
+                && !is_cap(w(j - 1))
+                && !DETERMINERS.contains(&lower(w(j - 1)).as_str())
+                && j + 4 > k
+            {
+                j -= 1;
+            }
+            if j > 0 && toks[j - 1].word && DETERMINERS.contains(&lower(w(j - 1)).as_str()) {
+                j -= 1;
+            }
+            return Some(toks[j].start..toks[end - 1].end);
         }
         // "Professor Pavel Troshin of the Center for …": the person before "of"
         let det = usize::from(
@@ -1258,8 +1396,21 @@ impl Registry {
                 i
             }
             None => {
-                // "Tillerson and Kishida" speak together: not one person for "he"
+                // "Tillerson and Kishida" speak together: not one person for "he"; "Pathway
+                // Communications" is a body
                 let group = name.split_whitespace().any(|w| w == "and" || w == "&");
+                let org = is_org_name(&name);
+                if org {
+                    self.entities.push(Entity {
+                        name,
+                        title,
+                        aliases: Vec::new(),
+                        quotes: 0,
+                        person: false,
+                    });
+                    self.last_org = Some(self.entities.len() - 1);
+                    return self.entities.len() - 1;
+                }
                 self.entities.push(Entity {
                     name,
                     title,
@@ -1281,6 +1432,7 @@ impl Registry {
         let issued = matches!(
             head.as_str(),
             "statement"
+                | "force"
                 | "document"
                 | "documents"
                 | "communique"
@@ -1451,6 +1603,10 @@ mod tests {
                 Some("Sheriff Bob Johnson"),
             ),
             ("Smith on Friday", Some("Smith")),
+            (
+                "The grandmother of Elian Gonzalez",
+                Some("The grandmother of Elian Gonzalez"),
+            ),
             ("When Trump", Some("Trump")),
             ("But Mr. Obama", Some("Mr. Obama")),
             ("In a statement Thursday, he", Some("he")),
