@@ -342,7 +342,24 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
         }
         k += 1;
     }
-    let k = cue_at?;
+    let Some(k) = cue_at else {
+        // `“…” ― Azucena Gonzalez`: a dash and a name, nothing else
+        let first = toks.first()?;
+        if matches!(&s[first.start..first.end], "―" | "—" | "–" | "-") {
+            let rest = first.end;
+            let r = speakers::leading_name(s[rest..].trim_start())?;
+            let lead = s[rest..].len() - s[rest..].trim_start().len();
+            let tail = s[rest + lead + r.end..].trim();
+            if tail.is_empty() || tail == "." {
+                return Some(Attribution {
+                    mention: Some(from + rest + lead + r.start..from + rest + lead + r.end),
+                    cue: "―".to_string(),
+                    gap: 0,
+                });
+            }
+        }
+        return None;
+    };
     let cue_start = toks[k].start;
     if let Some((len, _)) = cues::phrase_at(&s[cue_start..]) {
         let rest = cue_start + len;
@@ -383,6 +400,34 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
     }
     // the speaker phrase right after the quote ("John Delury, a professor at … told"),
     // else the phrase that ends at the cue ("outraged monarchist delegate David Mitchell")
+    // `"…" for Clinton, said Kunin.`: the inverted attribution after a comma
+    let to_listener = matches!(
+        s[toks[k].start..toks[k].end].to_lowercase().as_str(),
+        "told"
+            | "tells"
+            | "tell"
+            | "asked"
+            | "asks"
+            | "informed"
+            | "quoted"
+            | "urged"
+            | "advised"
+            | "assured"
+    );
+    if k > 0 && &s[toks[k - 1].start..toks[k - 1].end] == "," && !to_listener {
+        let rest = toks[k].end;
+        if let Some(r) = speakers::object_after(&s[rest..]).filter(|r| {
+            speakers::split_title(&s[rest + r.start..rest + r.end])
+                .1
+                .is_some()
+        }) {
+            return Some(Attribution {
+                mention: Some(from + rest + r.start..from + rest + r.end),
+                cue,
+                gap: 0,
+            });
+        }
+    }
     let first_word = toks.iter().find(|t| t.word).map_or(0, |t| t.start);
     let head = speakers::object_after(&s[first_word..])
         .map(|r| first_word + r.start..first_word + r.end)

@@ -674,6 +674,20 @@ fn is_role_noun(w: &str) -> bool {
         && ["ers", "ists", "ians", "ors"]
             .iter()
             .any(|x| l.ends_with(x));
+    // "businessman", "the 46-year-old", "media outlets"
+    let person_word = (l.len() > 5
+        && (l.ends_with("man") || l.ends_with("men"))
+        && !matches!(
+            l.as_str(),
+            "german" | "germans" | "oman" | "human" | "humans" | "roman" | "romans"
+        ))
+        || l.ends_with("-year-old")
+        || l.ends_with("-year-olds")
+        || matches!(
+            l.as_str(),
+            "outlets" | "outlet" | "insiders" | "insider" | "aide"
+        );
+    let people_plural = people_plural || person_word;
     people_plural
         || is_profession(w)
         || is_title_word(&l)
@@ -847,10 +861,17 @@ fn is_role_noun(w: &str) -> bool {
 /// True when `np` is a description that can name a speaker ("the ministry", "a senior
 /// official", "his daughter"): its head is a role noun.
 pub fn is_speaker_description(np: &str) -> bool {
-    // "the ministry", "a senior official", or a named body ("the Smithsonian")
-    np.split_whitespace()
+    // "the ministry", "a senior official", a named body ("the Smithsonian"), or a short
+    // phrase with a role in it ("one Republican involved")
+    let words: Vec<&str> = np.split_whitespace().collect();
+    let head_ok = words
         .last()
-        .is_some_and(|w| is_role_noun(w.trim_end_matches(['.', ','])) || is_cap(w))
+        .is_some_and(|w| is_role_noun(w.trim_end_matches(['.', ','])) || is_cap(w));
+    head_ok
+        || (words.len() <= 6
+            && words
+                .iter()
+                .any(|w| is_role_noun(w) || is_title_word(w) || (is_cap(w) && !is_function_cap(w))))
 }
 
 /// True when `np` can name a speaker: a pronoun, a name, or a speaker description.
@@ -1190,7 +1211,22 @@ pub fn object_after(s: &str) -> Option<Span> {
                 || DETERMINERS.contains(&lx.as_str())
                 || PRONOUNS.contains(&lx.as_str())
                 || is_role_noun(x)
-                || is_title_word(x))
+                || is_title_word(x)
+                || matches!(
+                    lx.as_str(),
+                    "former"
+                        | "senior"
+                        | "top"
+                        | "deputy"
+                        | "acting"
+                        | "chief"
+                        | "longtime"
+                        | "veteran"
+                        | "retired"
+                        | "then"
+                        | "outgoing"
+                        | "incoming"
+                ))
         {
             return None;
         }
