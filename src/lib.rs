@@ -139,8 +139,10 @@ fn countries_of(text: &str, s: &structure::Structure) -> Vec<Country> {
         .chain(&s.paragraphs);
     for p in parts {
         for m in countries::mentions(&p.text) {
+            // the end maps through its last byte: a form may span a joined line break
             let start = p.src_offset(m.start);
-            found.push((m.code, start, start + (m.end - m.start), false));
+            let end = p.src_offset(m.end.saturating_sub(1).max(m.start)) + 1;
+            found.push((m.code, start, end, false));
         }
     }
     if let (Some(d), Some(at)) = (&s.dateline, &s.dateline_city_at)
@@ -153,7 +155,13 @@ fn countries_of(text: &str, s: &structure::Structure) -> Vec<Country> {
     let mut cps = CodePoints::new(text);
     let mut out: Vec<Country> = Vec::new();
     for (code, start, end, in_dateline) in found {
-        let form = text.get(start..end).unwrap_or_default().to_string();
+        // forms as written, with a line break inside shown as a space
+        let form = text
+            .get(start..end)
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         let span = [cps.at(start), cps.at(end)];
         let c = match out.iter_mut().position(|c| c.code == code) {
             Some(i) => &mut out[i],

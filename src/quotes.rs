@@ -208,11 +208,20 @@ fn spans(t: &str) -> Vec<Span> {
         let inner = &t[sp.start..sp.end];
         let cut = inner.match_indices(", ").find_map(|(i, _)| {
             let rest = &inner[i + 2..];
-            let first = rest.split_whitespace().next()?;
-            let second = rest.split_whitespace().nth(1).unwrap_or("");
+            let words: Vec<&str> = rest.split_whitespace().take(6).collect();
+            let first = *words.first()?;
+            let second = words.get(1).copied().unwrap_or("");
             let inverted = cues::in_text(first).is_some() && second.starts_with(char::is_uppercase);
-            let pronoun = matches!(first, "he" | "she" | "they") && cues::in_text(second).is_some();
-            (inverted || pronoun).then_some(i + 1)
+            // ", he said" / ", Ali Khan said"
+            let subject_first = words
+                .iter()
+                .position(|w| cues::in_text(w).is_some())
+                .is_some_and(|p| {
+                    p >= 1
+                        && (matches!(words[..p], ["he"] | ["she"] | ["they"])
+                            || words[..p].iter().all(|w| w.starts_with(char::is_uppercase)))
+                });
+            (inverted || subject_first).then_some(i + 1)
         });
         if let Some(c) = cut {
             sp.end = sp.start + c;
@@ -1535,6 +1544,116 @@ mod tests {
             (
                 vec!["Police accused him of stealing a car last week."],
                 vec![],
+            ),
+            // marks of every kind
+            (
+                vec!["«We will not give in,» Foreign Minister Ana Lopez said."],
+                vec![("We will not give in,", Direct, s("Ana Lopez"), s("said"))],
+            ),
+            (
+                vec!["„Das ist gut“, sagte er nicht; Klaus Weber said it."],
+                vec![],
+            ),
+            (
+                vec!["``It was a long night,'' Mayor Tom Reed said."],
+                vec![("It was a long night,", Direct, s("Tom Reed"), s("said"))],
+            ),
+            (
+                vec!["“They called it ‘the reset’ back then,” said Ali Khan."],
+                vec![(
+                    "They called it ‘the reset’ back then,",
+                    Direct,
+                    s("Ali Khan"),
+                    s("said"),
+                )],
+            ),
+            // apostrophes are not quotes
+            (
+                vec!["Russia’s economy grew in the ’90s, and rock ’n’ roll was back."],
+                vec![],
+            ),
+            // attribution in the middle, the same speaker for both parts
+            (
+                vec!["\"The talks are over,\" Jane Doe said. \"We go home now.\""],
+                vec![
+                    ("The talks are over,", Direct, s("Jane Doe"), s("said")),
+                    ("We go home now.", Direct, s("Jane Doe"), s("said")),
+                ],
+            ),
+            // speaker with a relative clause, then a pronoun, a role noun and a surname
+            (
+                vec![
+                    "\"Prices will fall,\" Finance Minister Omar Haddad, who took office in May, said on Monday.",
+                    "\"Not this year, though,\" he added.",
+                    "\"We are patient,\" the minister said.",
+                    "\"Very patient,\" Haddad said.",
+                ],
+                vec![
+                    ("Prices will fall,", Direct, s("Omar Haddad"), s("said")),
+                    (
+                        "Not this year, though,",
+                        Direct,
+                        s("Omar Haddad"),
+                        s("added"),
+                    ),
+                    ("We are patient,", Direct, s("Omar Haddad"), s("said")),
+                    ("Very patient,", Direct, s("Omar Haddad"), s("said")),
+                ],
+            ),
+            // organisations, anonymous sources, told Reuters, wrote on Twitter
+            (
+                vec!["\"The plant is safe,\" the ministry said in a statement."],
+                vec![(
+                    "The plant is safe,",
+                    Direct,
+                    s("the ministry"),
+                    s("said in a statement"),
+                )],
+            ),
+            (
+                vec!["\"Nobody knows yet,\" a senior official said."],
+                vec![("Nobody knows yet,", Direct, s("senior official"), s("said"))],
+            ),
+            (
+                vec!["\"We will appeal,\" Maria Silva told Reuters."],
+                vec![(
+                    "We will appeal,",
+                    Direct,
+                    s("Maria Silva"),
+                    s("told Reuters"),
+                )],
+            ),
+            (
+                vec!["\"See you in court,\" Governor Sam Hill wrote on Twitter."],
+                vec![(
+                    "See you in court,",
+                    Direct,
+                    s("Sam Hill"),
+                    s("wrote on Twitter"),
+                )],
+            ),
+            // a partial quote inside the writer's sentence
+            (
+                vec!["Ali Khan said the plan was \"dead on arrival\" in parliament."],
+                vec![("dead on arrival", Partial, s("Ali Khan"), s("said"))],
+            ),
+            // unbalanced marks stay in their paragraph
+            (
+                vec![
+                    "\"This never closes, Ali Khan said on Monday.",
+                    "The next paragraph is the writer's own, with no marks at all.",
+                ],
+                vec![("This never closes,", Direct, s("Ali Khan"), s("said"))],
+            ),
+            // reported speech after the speaker, inverted
+            (
+                vec!["The storm will reach the coast by Friday, said Ana Lopez, a forecaster."],
+                vec![(
+                    "The storm will reach the coast by Friday",
+                    Indirect,
+                    s("Ana Lopez"),
+                    s("said"),
+                )],
             ),
         ];
         for (paras, want) in cases {
