@@ -119,7 +119,8 @@ pub fn is_chrome(line: &str) -> bool {
 
 /// True for a desk note to editors.
 pub fn is_editor_note(line: &str) -> bool {
-    EDITOR_NOTE_RE.is_match(line.trim())
+    let t = line.trim();
+    t.len() <= 400 && EDITOR_NOTE_RE.is_match(t)
 }
 
 /// True for promotional lines that are chrome above a story (not in its body).

@@ -8,6 +8,10 @@
 //! Known limits: cues are words, not senses: "told" in "told to leave" is still a cue (the
 //! callers require a speaker and content around it).
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
 /// (word form, takes reported speech without quotation marks). Sorted by form.
 const CUE_WORDS: &[(&str, bool)] = &[
     ("acknowledged", true),
@@ -150,17 +154,65 @@ const CUE_PHRASES: &[(&str, bool)] = &[
     ("made it clear", true),
 ];
 
+/// The cue table as a hash map (FNV-1a: short keys, built once).
+static CUE_MAP: LazyLock<HashMap<&'static str, bool, BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| CUE_WORDS.iter().copied().collect());
+
+/// FNV-1a, a fast hash for short keys.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
 /// Is `word` (any case) a speech cue? Some(true) when it can also introduce reported
 /// speech without quotation marks.
 pub fn word(word: &str) -> Option<bool> {
-    if word.len() > 12 || !word.is_ascii() {
+    if !(3..=12).contains(&word.len()) || !word.is_ascii() {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    CUE_WORDS
-        .binary_search_by(|(w, _)| (*w).cmp(lower.as_str()))
-        .ok()
-        .map(|i| CUE_WORDS[i].1)
+    let lower = crate::words::lower(word);
+    CUE_MAP.get(lower.as_str()).copied()
+}
+
+/// Byte offsets of the words of `text` that are cues of reported speech (lower-case verbs
+/// and "according"), in order.
+pub fn positions(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        let in_word = c.is_ascii_alphabetic();
+        match (start, in_word) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                let w = &text[s..i];
+                if in_text(w) == Some(true) || w.eq_ignore_ascii_case("according") {
+                    out.push(s);
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Is `word`, as written in running text, a speech cue? Capitalised words are not

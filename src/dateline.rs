@@ -351,6 +351,14 @@ fn slash_agency<'s>(c: &mut Cursor<'s>) -> Option<&'s str> {
 
 /// Reads a dateline at the start of `para`.
 pub fn parse(para: &str) -> Option<Parsed> {
+    // every dateline has a bracket, a slash or a dash-like separator near the start
+    let head = &para.as_bytes()[..para.len().min(SCAN)];
+    let marked = head
+        .iter()
+        .any(|&b| matches!(b, b'(' | b'/' | b'-' | b'_' | b':' | 0xE2));
+    if !marked {
+        return None;
+    }
     let toks = tokenize(para);
     let mut c = Cursor {
         s: para,

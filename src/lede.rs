@@ -84,7 +84,12 @@ pub fn first_sentence_end(text: &str) -> Option<usize> {
 
 /// True when the word ending at byte `dot` (a '.') is an abbreviation or an initial.
 fn is_abbreviation_before(text: &str, dot: usize) -> bool {
-    let head = &text[..dot];
+    // look back a word's length at most, so a text without spaces stays linear
+    let mut from = dot.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let head = &text[from..dot];
     let word_start = head
         .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '['))
         .map_or(0, |i| {

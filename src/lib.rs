@@ -26,6 +26,7 @@ pub mod record;
 pub mod speakers;
 pub mod structure;
 pub mod trailer;
+pub mod words;
 
 pub use decode::{DecodeError, decode};
 pub use record::{Article, SCHEMA_VERSION};

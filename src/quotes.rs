@@ -327,7 +327,7 @@ fn cue_phrase(s: &str, toks: &[speakers::Tok], k: usize) -> String {
 /// Reads an attribution after a closing mark: `, he said`, `said X`, `X told Reuters`.
 fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
     let s = &t[from..to];
-    let toks = speakers::tokens(s);
+    let toks = speakers::tokens_upto(s, 48);
     // the first cue among the first words, before any other punctuation than commas
     let mut k = 0;
     let mut cue_at = None;
@@ -628,6 +628,11 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     let mut registry = Registry::default();
     let mut out: Vec<Found> = Vec::new();
     let all_spans: Vec<Vec<Span>> = paras.iter().map(|p| spans(&p.text)).collect();
+    let all_starts: Vec<Vec<usize>> = paras
+        .iter()
+        .zip(&all_spans)
+        .map(|(p, sp)| sentence_starts(&p.text, sp))
+        .collect();
 
     // quotes that run on into following paragraphs
     let mut i = 0;
@@ -637,7 +642,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     while i < paras.len() {
         let t = &paras[i].text;
         let sps = &all_spans[i];
-        let starts = sentence_starts(t, sps);
+        let starts = &all_starts[i];
         for (n, sp) in sps.iter().enumerate() {
             let continues = carried.is_some() && n == 0 && sp.open == 0;
             if continues {
@@ -672,7 +677,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
                 other => {
                     if let Some((parts, fp, op)) = other {
                         // a run-on quote whose continuation never came: close it where it is
-                        let p = attribute(paras, &all_spans, &parts, fp, op, i, None);
+                        let p = attribute(paras, &all_spans, &all_starts, &parts, fp, op, i, None);
                         pending_by_para[fp].push((op, p));
                     }
                     (
@@ -689,20 +694,21 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
             let p = attribute(
                 paras,
                 &all_spans,
+                &all_starts,
                 &parts,
                 first_para,
                 open,
                 i,
-                Some((*sp, &starts)),
+                Some((*sp, starts)),
             );
             pending_by_para[first_para].push((open, p));
         }
         // reported speech in sentences without quotes
-        for (at, p) in indirect(t, i, sps, &starts) {
+        for (at, p) in indirect(t, i, sps, starts) {
             pending_by_para[i].push((at, p));
         }
         // sentence subjects that name a person
-        for &st in &starts {
+        for &st in starts {
             if let Some(p) = subject_note(t, i, st) {
                 pending_by_para[i].push((st, p));
             }
@@ -711,7 +717,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     }
     if let Some((parts, fp, op)) = carried.take() {
         let last = parts.last().map_or(fp, |p| p.para);
-        let p = attribute(paras, &all_spans, &parts, fp, op, last, None);
+        let p = attribute(paras, &all_spans, &all_starts, &parts, fp, op, last, None);
         pending_by_para[fp].push((op, p));
     }
 
@@ -792,9 +798,11 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
 
 /// Kind and attribution of a quote. `last_para` is where it closes; `close` gives the
 /// closing span and the sentence starts of that paragraph when it closed normally.
+#[allow(clippy::too_many_arguments)]
 fn attribute(
     paras: &[Para],
     all_spans: &[Vec<Span>],
+    all_starts: &[Vec<usize>],
     parts: &[Part],
     first_para: usize,
     open: usize,
@@ -802,15 +810,16 @@ fn attribute(
     close: Option<(Span, &Vec<usize>)>,
 ) -> Pending {
     let t0 = &paras[first_para].text;
-    let starts0 = sentence_starts(t0, &all_spans[first_para]);
-    let (s0, _) = sentence_around(&starts0, t0.len(), open);
-    // text before the opening mark in its sentence, after any earlier quote
-    let prev_close = all_spans[first_para]
-        .iter()
-        .filter(|s| s.close_end <= open)
-        .map(|s| s.close_end)
-        .max()
-        .unwrap_or(0);
+    let (s0, _) = sentence_around(&all_starts[first_para], t0.len(), open);
+    // text before the opening mark in its sentence, after any earlier quote (spans are in
+    // text order, so their ends are too)
+    let sps0 = &all_spans[first_para];
+    let before = sps0.partition_point(|s| s.close_end <= open);
+    let prev_close = if before > 0 {
+        sps0[before - 1].close_end
+    } else {
+        0
+    };
     let before_from = s0.max(prev_close);
     let intro = t0[before_from..open].trim();
     let content = parts
@@ -837,12 +846,9 @@ fn attribute(
     let after = close.and_then(|(sp, starts)| {
         let t = &paras[last_para].text;
         let (_, s_end) = sentence_around(starts, t.len(), sp.close_end.saturating_sub(1));
-        let next_open = all_spans[last_para]
-            .iter()
-            .map(|s| s.open)
-            .filter(|&o| o >= sp.close_end)
-            .min()
-            .unwrap_or(t.len());
+        let sps = &all_spans[last_para];
+        let next = sps.partition_point(|s| s.open < sp.close_end);
+        let next_open = sps.get(next).map_or(t.len(), |s| s.open);
         let to = s_end.max(sp.close_end).min(next_open);
         attribution_after(t, sp.close_end, to).map(|a| (last_para, a))
     });
@@ -1068,9 +1074,19 @@ fn month_word(l: &str) -> bool {
 /// Reported speech in the sentences of one paragraph that hold no quotation marks.
 fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize, Pending)> {
     let mut out = Vec::new();
+    let cue_at = cues::positions(t);
+    if cue_at.is_empty() {
+        return out;
+    }
     for (k, &s) in starts.iter().enumerate() {
         let e = starts.get(k + 1).copied().unwrap_or(t.len());
-        if sps.iter().any(|sp| sp.open < e && sp.close_end > s) {
+        // a quote overlapping [s, e): the first span ending after s starts before e
+        let k = sps.partition_point(|sp| sp.close_end <= s);
+        if sps.get(k).is_some_and(|sp| sp.open < e) {
+            continue;
+        }
+        let k = cue_at.partition_point(|&c| c < s);
+        if cue_at.get(k).is_none_or(|&c| c >= e) {
             continue;
         }
         for p in reported(t, s, e, para) {
@@ -1093,6 +1109,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize) -> Option<Vec<Pending>>
     if toks.len() < 5 {
         return None;
     }
+    let cue_at = cues::positions(body);
     let w = |k: usize| &body[toks[k].start..toks[k].end];
     let make = |clause: std::ops::Range<usize>, mention: std::ops::Range<usize>, cue: String| {
         // "underscored that, in particular, …": no punctuation before the clause
@@ -1147,6 +1164,11 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize) -> Option<Vec<Pending>>
         .into_iter()
         .rev()
     {
+        // an attribution after this comma has its cue within a few words
+        let k = cue_at.partition_point(|&c| c <= ci);
+        if cue_at.get(k).is_none_or(|&c| c >= ci + 160) {
+            continue;
+        }
         let tail = &body[ci + 1..];
         let tail_lead = tail.len() - tail.trim_start().len();
         let tail_t = tail.trim_start();
@@ -1166,7 +1188,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize) -> Option<Vec<Pending>>
                 tail_t[..len].to_string(),
             );
         }
-        let ttoks = speakers::tokens(tail_t);
+        let ttoks = speakers::tokens_upto(tail_t, 40);
         let cue_k = ttoks
             .iter()
             .take(12)

@@ -29,9 +29,18 @@ pub struct Tok {
 
 /// Cuts `s` into words and punctuation.
 pub fn tokens(s: &str) -> Vec<Tok> {
+    tokens_upto(s, usize::MAX)
+}
+
+/// The first `max` tokens of `s` (the phrase readers look no further, so long texts are
+/// not cut up in full).
+pub fn tokens_upto(s: &str, max: usize) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
+        if out.len() >= max {
+            break;
+        }
         if c.is_whitespace() {
             continue;
         }
@@ -323,9 +332,14 @@ const ROLE_GROUPS: &[&[&str]] = &[
     &["coach", "manager"],
 ];
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
+use crate::words::{Lower, WordSet};
+use std::sync::LazyLock;
+
+fn lower(s: &str) -> Lower {
+    crate::words::lower(s)
 }
+
+static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLES));
 
 fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
@@ -419,7 +433,7 @@ fn is_org_name(name: &str) -> bool {
 /// The name (with its titles) that opens `s`: capitalised words, titles and name
 /// particles, up to the first word that is none of these ("Clinton ordered …" -> "Clinton").
 pub fn leading_name(s: &str) -> Option<Span> {
-    let toks = tokens(s);
+    let toks = tokens_upto(s, 12);
     let w = |k: usize| &s[toks[k].start..toks[k].end];
     let mut k = 0;
     while k < toks.len() && toks[k].word {
@@ -600,7 +614,7 @@ fn is_function_cap(w: &str) -> bool {
 }
 
 fn is_title_word(w: &str) -> bool {
-    TITLES.contains(&lower(w).as_str())
+    TITLE_SET.contains(w)
 }
 
 /// Words that may stand inside a name without a capital ("Ludwig van Beethoven").
@@ -1120,7 +1134,7 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
 
 /// The noun phrase that starts `s` (after an inverted cue or "according to"), if any.
 pub fn object_after(s: &str) -> Option<Span> {
-    let toks = tokens(s);
+    let toks = tokens_upto(s, 16);
     let w = |k: usize| &s[toks[k].start..toks[k].end];
     let mut k = 0;
     let mut last_word = None;

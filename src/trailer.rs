@@ -17,6 +17,9 @@ use crate::agency;
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Longest trailer paragraph, in bytes.
+const MAX_TRAILER: usize = 600;
+
 /// How close to the end a `___` rule must be for what follows to count as trailer.
 const RULE_WINDOW: usize = 5;
 
@@ -87,6 +90,10 @@ pub fn split<S: AsRef<str>>(paras: &[S]) -> Trailer {
     let mut credits_back = Vec::new();
     while t.keep > 0 {
         let p = paras[t.keep - 1].as_ref().trim();
+        // trailers are short; a long paragraph is story
+        if p.len() > MAX_TRAILER {
+            break;
+        }
         if let Some(ag) = signoff(p) {
             t.agency = t.agency.or(ag);
         } else if CREDIT_RE.is_match(p) || DESK_CODE_RE.is_match(p) && p.contains('(') {

@@ -1,0 +1,110 @@
+//! Words: case folding without allocation, and sorted word sets for the tables of the
+//! quote and speaker stages.
+//!
+//! Method: a word of up to 32 bytes is lower-cased into a stack buffer (longer words, rare,
+//! go to the heap); sets are sorted slices searched by binary search.
+
+use std::fmt;
+use std::ops::Deref;
+
+const INLINE: usize = 32;
+
+/// A lower-cased word.
+pub enum Lower {
+    Inline([u8; INLINE], u8),
+    Heap(String),
+}
+
+impl Lower {
+    pub fn as_str(&self) -> &str {
+        match self {
+            // only ASCII bytes are written inline, so this is valid UTF-8
+            Lower::Inline(buf, len) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
+            Lower::Heap(s) => s,
+        }
+    }
+}
+
+impl Deref for Lower {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Default for Lower {
+    fn default() -> Self {
+        Lower::Inline([0; INLINE], 0)
+    }
+}
+
+impl PartialEq for Lower {
+    fn eq(&self, other: &Lower) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl fmt::Debug for Lower {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+/// `w` in lower case.
+pub fn lower(w: &str) -> Lower {
+    if w.len() <= INLINE && w.is_ascii() {
+        let mut buf = [0u8; INLINE];
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        Lower::Inline(buf, w.len() as u8)
+    } else {
+        Lower::Heap(w.to_lowercase())
+    }
+}
+
+/// A set of lower-case words, sorted once.
+pub struct WordSet(Vec<&'static str>);
+
+impl WordSet {
+    pub fn new(words: &[&'static str]) -> WordSet {
+        let mut v = words.to_vec();
+        v.sort_unstable();
+        v.dedup();
+        WordSet(v)
+    }
+
+    /// Is `w` (any case) in the set?
+    pub fn contains(&self, w: &str) -> bool {
+        let l = lower(w);
+        self.0.binary_search(&l.as_str()).is_ok()
+    }
+
+    /// Is `w`, already lower case, in the set?
+    pub fn contains_lower(&self, w: &str) -> bool {
+        self.0.binary_search(&w).is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_and_sets() {
+        assert_eq!(lower("Spokesman").as_str(), "spokesman");
+        assert_eq!(lower("ÉLYSÉE").as_str(), "élysée");
+        let long = "A".repeat(40);
+        assert_eq!(lower(&long).as_str(), "a".repeat(40));
+        let set = WordSet::new(&["the", "a", "an"]);
+        assert!(set.contains("The"));
+        assert!(set.contains_lower("an"));
+        assert!(!set.contains("then"));
+    }
+}
