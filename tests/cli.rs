@@ -262,6 +262,87 @@ fn assert_tass(rec: &Value, file: &str) {
     assert_eq!(rec["warnings"], json!([]));
 }
 
+/// The fixture's quotes, speakers and countries (issues 3 and 4).
+#[test]
+fn tass_fixture_quotes_speakers_and_countries() {
+    let out = run(&[TASS], None);
+    assert_exit(&out, 0);
+    let rec = one_record(&out);
+    let input: Vec<char> = fs::read_to_string(Path::new(ROOT).join(TASS))
+        .expect("fixture")
+        .chars()
+        .collect();
+    let quotes = rec["quotes"].as_array().expect("quotes");
+    let kind = |k: &str| quotes.iter().filter(|q| q["kind"] == json!(k)).count();
+    assert_eq!(kind("direct") + kind("partial"), 8, "{quotes:#?}");
+    assert_eq!(kind("partial"), 2, "{quotes:#?}");
+    assert_eq!(kind("indirect"), 3, "{quotes:#?}");
+    for q in quotes {
+        assert_eq!(q["speaker"], json!("Dmitry Peskov"), "{q:#}");
+        // offsets give back the text, in code points of the input
+        let (start, end) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = input[start..end].iter().collect();
+        assert_eq!(json!(slice), q["text"], "{q:#}");
+        assert!(q["paragraph"].as_u64().unwrap() < 10);
+    }
+    // the headline quote is not a body quote
+    assert!(quotes.iter().all(|q| {
+        !q["text"]
+            .as_str()
+            .unwrap()
+            .contains("We look in both directions")
+    }));
+    let cues: Vec<&str> = quotes.iter().map(|q| q["cue"].as_str().unwrap()).collect();
+    for cue in [
+        "specified",
+        "emphasized",
+        "noted",
+        "stressed",
+        "added",
+        "concluded",
+        "underscored",
+        "According to",
+    ] {
+        assert!(cues.contains(&cue), "cue {cue} missing from {cues:?}");
+    }
+    let speakers = rec["speakers"].as_array().expect("speakers");
+    assert_eq!(speakers.len(), 1, "{speakers:#?}");
+    assert_eq!(speakers[0]["name"], json!("Dmitry Peskov"));
+    assert_eq!(speakers[0]["title"], json!("Kremlin Spokesman"));
+    assert_eq!(speakers[0]["quotes"], json!(11));
+    let aliases = speakers[0]["aliases"].as_array().unwrap();
+    for a in ["Peskov", "the spokesman", "the press secretary"] {
+        assert!(
+            aliases.contains(&json!(a)),
+            "alias {a} missing: {aliases:?}"
+        );
+    }
+    let countries = rec["countries"].as_array().expect("countries");
+    let codes: Vec<&str> = countries
+        .iter()
+        .map(|c| c["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["RU", "IN", "CN", "FR", "DE"]);
+    let ru = &countries[0];
+    assert_eq!(ru["dateline"], json!(true));
+    for form in ["Moscow", "Kremlin"] {
+        assert!(
+            ru["forms"].as_array().unwrap().contains(&json!(form)),
+            "{ru:#}"
+        );
+    }
+    assert!(countries[1..].iter().all(|c| c["dateline"] == json!(false)));
+    for c in countries {
+        assert_eq!(
+            c["mentions"].as_u64().unwrap() as usize,
+            c["spans"].as_array().unwrap().len()
+        );
+    }
+}
+
 #[test]
 fn tass_fixture_as_file_stdin_and_dash() {
     let bytes = fs::read(Path::new(ROOT).join(TASS)).expect("read fixture");
