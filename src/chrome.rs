@@ -64,9 +64,9 @@ static FURNITURE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^(?:
             \d{1,3}\s+of\s+\d{1,3}                        # photo counter: 1 of 4
-          | (?:image|photo|picture)\s+(?:copyright|credit|source)\b.{0,80}
-          | (?:read\s+more|see\s+also|related|watch|more)\s*:\s*.{1,200}
-          | (?:click|tap)\s+here\b.{0,120}
+          | (?:image|photo|picture)\s+(?:copyright|credit|source)\b.*
+          | (?:read\s+more|see\s+also|related|watch|more)\s*:\s*.*
+          | (?:click|tap)\s+here\b.*
           | \d{1,2}:\d{2}\s*(?:min|mins)?                 # video durations
         )$",
     )
@@ -78,10 +78,10 @@ static EDITOR_NOTE_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)^(?:
             \(\s*(?:adds|updates|corrects|correcting|recasts|changes|rewrites|removes|fixes
                   |repeats|refiles|inserts|edits|clarifies|writethru|new\s+throughout|outlines
-                  |releads|re-leads|tops|moves|with|for\s+(?:related|an?\s)|in\s+[^)]{0,40}\bstory
+                  |releads|re-leads|tops|moves|with|for\s+(?:related|an?\s)|in\s+[^)]*\bstory
                   |this\s+(?:story|article|version))\b[^)]*\)
-          | (?:attention|editors?(?:'|’)?s?\s+note|eds\s*:|editors\s*:|note\s+to\s+editors).{0,300}
-          | .{1,200}/{3}\s*
+          | (?:attention|editors?(?:'|’)?s?\s+note|eds\s*:|editors\s*:|note\s+to\s+editors).*
+          | .*/{3}\s*
         )$",
     )
     .expect("valid regex")
@@ -92,7 +92,7 @@ static HEADER_PROMO_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?xi)
             \bshare\s+your\s+(?:videos|photos|pictures|stories|story|views|thoughts)\b
           | \bireport\b
-          | \bsign\s+up\s+(?:for|to)\s+(?:our|the)\b.{0,40}\b(?:newsletter|alerts|updates)\b
+          | \bsign\s+up\s+(?:for|to)\s+(?:our|the)\b.*\b(?:newsletter|alerts|updates)\b
           | \bsubscribe\s+(?:to\s+our|now|today|for\s+full\s+access)\b
           | \b(?:we\s+use|accept(?:ing)?|our)\s+cookies\b
           | \bcookie\s+(?:policy|settings)\b
@@ -108,7 +108,8 @@ static HEADER_PROMO_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// True for page furniture wherever it stands.
 pub fn is_chrome(line: &str) -> bool {
     let t = line.trim();
-    if t.is_empty() {
+    // furniture is short; a long line is text
+    if t.is_empty() || t.len() > 300 {
         return false;
     }
     let bare = t

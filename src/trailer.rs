@@ -38,24 +38,24 @@ static SIGNOFF_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static DESK_CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(?[a-z]{1,4}(?:/[a-z]{1,4})+\)?(?:\s+\([A-Za-z ,./-]{1,80}\))?$")
+    Regex::new(r"^\(?[a-z]{1,4}(?:/[a-z]{1,4})+\)?(?:\s+\([A-Za-z ,./-]+\))?$")
         .expect("valid regex")
 });
 
 static CURRENCY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\(\s*(?:[$£€¥]|[A-Z]{1,3}\$?|US\$)\s*1\s*=[^)]{1,80}\)(?:\s*\([^)]{1,80}\))*$")
+    Regex::new(r"^\(\s*(?:[$£€¥]|[A-Z]{1,3}\$?|US\$)\s*1\s*=[^)]+\)(?:\s*\([^)]+\))*$")
         .expect("valid regex")
 });
 
 static CREDIT_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^(?:
-            \(?\s*(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled|research|graphics|produced|translated)\s+by\b.{0,400}
-          | .{0,300}\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\b.{0,20}
-          | .{0,200}\bhelped\s+with\s+this\s+(?:report|story)\b.{0,20}
-          | this\s+(?:report|story|article)\s+by\s+.{1,80}\s+was\s+first\s+published\b.{0,80}
-          | .{1,80}\s+can\s+be\s+reached\s+at\s+.{0,300}
-          | (?:follow|contact)\s+.{1,80}\s+(?:on\s+twitter|at\s+\S+@\S+).{0,200}
+            \(?\s*(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled|research|graphics|produced|translated)\s+by\b.*
+          | .*\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\b.*
+          | .*\bhelped\s+with\s+this\s+(?:report|story)\b.*
+          | this\s+(?:report|story|article)\s+by\s+.*\s+was\s+first\s+published\b.*
+          | .*\s+can\s+be\s+reached\s+at\s+.*
+          | (?:follow|contact)\s+.*\s+(?:on\s+twitter|at\s+\S+@\S+).*
         )$",
     )
     .expect("valid regex")
