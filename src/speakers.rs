@@ -899,6 +899,22 @@ pub type Span = std::ops::Range<usize>;
 
 /// The noun phrase that ends `s` (before a cue), if any.
 pub fn subject_before(s: &str) -> Option<Span> {
+    // the phrase reader looks back a few dozen words at most: cut the rest off first
+    let mut cut = s.len().saturating_sub(SUBJECT_WINDOW);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    // start at a word boundary so the first word is not a fragment
+    if cut > 0 {
+        cut = s[cut..].find(char::is_whitespace).map_or(s.len(), |i| cut + i);
+    }
+    subject_before_all(&s[cut..]).map(|r| cut + r.start..cut + r.end)
+}
+
+/// Bytes before a cue in which its subject is looked for.
+const SUBJECT_WINDOW: usize = 240;
+
+fn subject_before_all(s: &str) -> Option<Span> {
     let toks = tokens(s);
     let mut i = toks.len();
     let word = |k: usize| &s[toks[k].start..toks[k].end];
