@@ -10,6 +10,7 @@
 //! [`trailer`], [`lede`], tied together by [`structure`]. [`record`] is the output shape.
 
 pub mod agency;
+pub mod batch;
 pub mod byline;
 pub mod chrome;
 pub mod countries;

@@ -1,0 +1,188 @@
+//! Batch: runs jobs on several threads and hands their results over in input order, with
+//! a bounded number of jobs in flight so memory does not grow with the number of inputs.
+//!
+//! Method: a producer thread pulls jobs from the (lazy) input iterator and numbers them;
+//! workers take jobs from a bounded channel and send results back; the calling thread keeps
+//! results that arrive early in a reorder buffer and delivers them in order. The producer
+//! may run at most `window` jobs ahead of the last delivered result, which bounds the jobs
+//! queued, running and waiting in the buffer. With one thread everything runs inline.
+
+use std::collections::BTreeMap;
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Arc, Condvar, Mutex};
+
+/// How far ahead of the output the inputs may be read: jobs per thread.
+pub const WINDOW_PER_THREAD: usize = 16;
+
+/// Runs `work` over `jobs` on `threads` threads and calls `deliver` with each result in
+/// input order. `deliver` may stop the run early (`ControlFlow::Break`), whose value is
+/// returned.
+pub fn run_ordered<J, R, B, I, W, D>(
+    jobs: I,
+    threads: usize,
+    work: W,
+    mut deliver: D,
+) -> Option<B>
+where
+    I: Iterator<Item = J> + Send,
+    J: Send,
+    R: Send,
+    W: Fn(J) -> R + Sync,
+    D: FnMut(R) -> ControlFlow<B>,
+{
+    if threads <= 1 {
+        for job in jobs {
+            if let ControlFlow::Break(b) = deliver(work(job)) {
+                return Some(b);
+            }
+        }
+        return None;
+    }
+    let window = threads * WINDOW_PER_THREAD;
+    let stop = AtomicBool::new(false);
+    // number of results delivered so far, for the producer to wait on
+    let delivered = Arc::new((Mutex::new(0u64), Condvar::new()));
+    let (job_tx, job_rx) = sync_channel::<(u64, J)>(window);
+    let job_rx = Mutex::new(job_rx);
+    let (res_tx, res_rx) = sync_channel::<(u64, R)>(window);
+
+    std::thread::scope(|scope| {
+        // producer
+        {
+            let stop = &stop;
+            let delivered = Arc::clone(&delivered);
+            scope.spawn(move || produce(jobs, job_tx, window as u64, stop, &delivered));
+        }
+        // workers
+        for _ in 0..threads {
+            let res_tx: SyncSender<(u64, R)> = res_tx.clone();
+            let job_rx = &job_rx;
+            let work = &work;
+            let stop = &stop;
+            scope.spawn(move || {
+                loop {
+                    let next = job_rx.lock().map(|rx| rx.recv());
+                    let Ok(Ok((i, job))) = next else { break };
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    if res_tx.send((i, work(job))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(res_tx);
+        let out = deliver_in_order(&res_rx, &mut deliver, &delivered);
+        if out.is_some() {
+            stop.store(true, Ordering::Relaxed);
+            // wake the producer and let workers drain
+            let (lock, cv) = &*delivered;
+            if let Ok(mut n) = lock.lock() {
+                *n = u64::MAX;
+            }
+            cv.notify_all();
+            while res_rx.recv().is_ok() {}
+        }
+        out
+    })
+}
+
+fn produce<J, I: Iterator<Item = J>>(
+    jobs: I,
+    tx: SyncSender<(u64, J)>,
+    window: u64,
+    stop: &AtomicBool,
+    delivered: &(Mutex<u64>, Condvar),
+) {
+    let (lock, cv) = delivered;
+    for (i, job) in (0u64..).zip(jobs) {
+        // wait until the output is no more than `window` jobs behind
+        let Ok(mut done) = lock.lock() else { return };
+        while *done != u64::MAX && i >= *done + window {
+            done = match cv.wait(done) {
+                Ok(d) => d,
+                Err(_) => return,
+            };
+        }
+        drop(done);
+        if stop.load(Ordering::Relaxed) || tx.send((i, job)).is_err() {
+            return;
+        }
+    }
+}
+
+fn deliver_in_order<R, B, D: FnMut(R) -> ControlFlow<B>>(
+    rx: &Receiver<(u64, R)>,
+    deliver: &mut D,
+    delivered: &(Mutex<u64>, Condvar),
+) -> Option<B> {
+    let (lock, cv) = delivered;
+    let mut pending: BTreeMap<u64, R> = BTreeMap::new();
+    let mut next = 0u64;
+    while let Ok((i, r)) = rx.recv() {
+        pending.insert(i, r);
+        while let Some(r) = pending.remove(&next) {
+            next += 1;
+            if let ControlFlow::Break(b) = deliver(r) {
+                return Some(b);
+            }
+            if let Ok(mut n) = lock.lock() {
+                *n = next;
+            }
+            cv.notify_all();
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_in_input_order() {
+        for threads in [1, 2, 4, 8] {
+            let mut got = Vec::new();
+            let out: Option<()> = run_ordered(
+                0..1000u32,
+                threads,
+                |i| {
+                    // uneven work so results finish out of order
+                    let spin = (i * 7919) % 97;
+                    (0..spin).fold(i, |a, b| a.wrapping_add(b)) - (0..spin).sum::<u32>()
+                },
+                |r| {
+                    got.push(r);
+                    ControlFlow::Continue(())
+                },
+            );
+            assert_eq!(out, None);
+            assert_eq!(got, (0..1000).collect::<Vec<_>>(), "threads {threads}");
+        }
+    }
+
+    #[test]
+    fn stopping_early_ends_the_run() {
+        for threads in [1, 3] {
+            let mut seen = 0;
+            let out = run_ordered(
+                0..100_000u32,
+                threads,
+                |i| i,
+                |r| {
+                    seen += 1;
+                    if r == 10 {
+                        ControlFlow::Break("stopped")
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                },
+            );
+            assert_eq!(out, Some("stopped"));
+            assert_eq!(seen, 11);
+        }
+    }
+}
