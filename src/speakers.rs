@@ -35,7 +35,7 @@ pub fn tokens(s: &str) -> Vec<Tok> {
 /// The first `max` tokens of `s` (the phrase readers look no further, so long texts are
 /// not cut up in full).
 pub fn tokens_upto(s: &str, max: usize) -> Vec<Tok> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(max.min(s.len() / 4 + 1));
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if out.len() >= max {
@@ -47,14 +47,22 @@ pub fn tokens_upto(s: &str, max: usize) -> Vec<Tok> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                if !matches!(d, '.' | '-' | '\'' | '’' | '&') {
+                    break;
+                }
                 let next_alnum = s[j + d.len_utf8()..]
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric);
-                let inner = matches!(d, '.' | '-' | '\'' | '’' | '&') && next_alnum;
+                let inner = next_alnum;
                 // "Jr.", "U.S.", "Gov.": a dot after a short capitalised word
                 let abbrev_dot = d == '.' && is_abbrev(&s[i..j]);
-                if d.is_alphanumeric() || inner || abbrev_dot {
+                if inner || abbrev_dot {
                     end = j + d.len_utf8();
                     it.next();
                     if abbrev_dot && !next_alnum {
