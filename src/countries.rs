@@ -43,7 +43,7 @@
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -126,9 +126,9 @@ struct Matcher {
     forms: HashMap<&'static str, usize>,
     /// The forms as written; pattern id = entry index.
     mixed: AhoCorasick,
-    /// The forms upper-cased, for all-caps text; `upper_entry[pattern id]` = entry index.
-    upper: AhoCorasick,
-    upper_entry: Vec<usize>,
+    /// The forms upper-cased, for all-caps text, built on first use (mixed-case articles do
+    /// not pay for it); with `[pattern id]` = entry index.
+    upper: OnceLock<(AhoCorasick, Vec<usize>)>,
     /// Cue words (ASCII case-insensitive); `cue_groups[pattern id]` = the groups it belongs to.
     cues: AhoCorasick,
     cue_groups: Vec<Vec<usize>>,
@@ -870,32 +870,40 @@ impl Matcher {
         };
         let mixed_patterns: Vec<&str> = entries.iter().map(|e| e.form).collect();
         let mixed = build(&mixed_patterns, false);
-        let mut upper_index: HashMap<String, usize> = HashMap::new();
-        let mut upper_patterns = Vec::new();
-        let mut upper_entry = Vec::new();
-        for (i, e) in entries.iter().enumerate() {
-            let up = upper_same_len(e.form);
-            if !upper_index.contains_key(&up) {
-                upper_index.insert(up.clone(), i);
-                upper_patterns.push(up);
-                upper_entry.push(i);
-            }
-        }
-        let upper_refs: Vec<&str> = upper_patterns.iter().map(String::as_str).collect();
-        let upper = build(&upper_refs, false);
         let cues = build(&cue_words, true);
         Matcher {
             entries,
             contexts,
             forms,
             mixed,
-            upper,
-            upper_entry,
+            upper: OnceLock::new(),
             cues,
             cue_groups,
             groups,
             global_not_before,
         }
+    }
+
+    /// The upper-cased forms' automaton and its entry map.
+    fn upper(&self) -> &(AhoCorasick, Vec<usize>) {
+        self.upper.get_or_init(|| {
+            let mut upper_index: HashMap<String, usize> = HashMap::new();
+            let mut upper_patterns = Vec::new();
+            let mut upper_entry = Vec::new();
+            for (i, e) in self.entries.iter().enumerate() {
+                let up = upper_same_len(e.form);
+                if !upper_index.contains_key(&up) {
+                    upper_index.insert(up.clone(), i);
+                    upper_patterns.push(up);
+                    upper_entry.push(i);
+                }
+            }
+            let automaton = AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&upper_patterns)
+                .expect("country forms build an automaton");
+            (automaton, upper_entry)
+        })
     }
 
     fn mentions(&self, text: &str) -> Vec<Mention> {
@@ -908,7 +916,7 @@ impl Matcher {
             text
         };
         let automaton = if shape.all_caps {
-            &self.upper
+            &self.upper().0
         } else {
             &self.mixed
         };
@@ -918,7 +926,7 @@ impl Matcher {
         for m in automaton.find_overlapping_iter(hay) {
             let id = m.pattern().as_usize();
             let entry = if shape.all_caps {
-                self.upper_entry[id]
+                self.upper().1[id]
             } else {
                 id
             };
