@@ -19,12 +19,7 @@ pub const WINDOW_PER_THREAD: usize = 16;
 /// Runs `work` over `jobs` on `threads` threads and calls `deliver` with each result in
 /// input order. `deliver` may stop the run early (`ControlFlow::Break`), whose value is
 /// returned.
-pub fn run_ordered<J, R, B, I, W, D>(
-    jobs: I,
-    threads: usize,
-    work: W,
-    mut deliver: D,
-) -> Option<B>
+pub fn run_ordered<J, R, B, I, W, D>(jobs: I, threads: usize, work: W, mut deliver: D) -> Option<B>
 where
     I: Iterator<Item = J> + Send,
     J: Send,

@@ -914,7 +914,9 @@ pub fn subject_before(s: &str) -> Option<Span> {
     }
     // start at a word boundary so the first word is not a fragment
     if cut > 0 {
-        cut = s[cut..].find(char::is_whitespace).map_or(s.len(), |i| cut + i);
+        cut = s[cut..]
+            .find(char::is_whitespace)
+            .map_or(s.len(), |i| cut + i);
     }
     subject_before_all(&s[cut..]).map(|r| cut + r.start..cut + r.end)
 }
