@@ -204,7 +204,9 @@ pub fn positions(text: &str) -> Vec<usize> {
             (None, true) => start = Some(i),
             (Some(s), false) => {
                 let w = &text[s..i];
-                if in_text(w) == Some(true) || w.eq_ignore_ascii_case("according") {
+                // cue words are lower case and 3 to 12 letters long: most words are not
+                let maybe = (3..=12).contains(&w.len()) && w.as_bytes()[0].is_ascii_lowercase();
+                if (maybe && in_text(w) == Some(true)) || w == "according" || w == "According" {
                     out.push(s);
                 }
                 start = None;

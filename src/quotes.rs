@@ -1089,7 +1089,11 @@ fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize,
         if cue_at.get(k).is_none_or(|&c| c >= e) {
             continue;
         }
-        for p in reported(t, s, e, para) {
+        // the paragraph's cue positions, relative to this sentence
+        let lo = cue_at.partition_point(|&c| c < s);
+        let hi = cue_at.partition_point(|&c| c < e);
+        let here: Vec<usize> = cue_at[lo..hi].iter().map(|&c| c - s).collect();
+        for p in reported(t, s, e, para, &here) {
             out.push((s, p));
         }
     }
@@ -1097,11 +1101,12 @@ fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize,
 }
 
 /// Reads one sentence `t[s..e]` as reported speech.
-fn reported(t: &str, s: usize, e: usize, para: usize) -> Vec<Pending> {
-    reported_in(t, s, e, para).unwrap_or_default()
+/// `cue_at`: byte offsets of the cue words in the sentence.
+fn reported(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Vec<Pending> {
+    reported_in(t, s, e, para, cue_at).unwrap_or_default()
 }
 
-fn reported_in(t: &str, s: usize, e: usize, para: usize) -> Option<Vec<Pending>> {
+fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Option<Vec<Pending>> {
     let sent = &t[s..e];
     let body = sent.trim_end();
     let body = body.strip_suffix('.').unwrap_or(body);
@@ -1109,7 +1114,6 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize) -> Option<Vec<Pending>>
     if toks.len() < 5 {
         return None;
     }
-    let cue_at = cues::positions(body);
     let w = |k: usize| &body[toks[k].start..toks[k].end];
     let make = |clause: std::ops::Range<usize>, mention: std::ops::Range<usize>, cue: String| {
         // "underscored that, in particular, …": no punctuation before the clause
