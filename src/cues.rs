@@ -8,10 +8,6 @@
 //! Known limits: cues are words, not senses: "told" in "told to leave" is still a cue (the
 //! callers require a speaker and content around it).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::LazyLock;
-
 /// (word form, takes reported speech without quotation marks). Sorted by form.
 const CUE_WORDS: &[(&str, bool)] = &[
     ("acknowledged", true),
@@ -154,40 +150,16 @@ const CUE_PHRASES: &[(&str, bool)] = &[
     ("made it clear", true),
 ];
 
-/// The cue table as a hash map (FNV-1a: short keys, built once).
-static CUE_MAP: LazyLock<HashMap<&'static str, bool, BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| CUE_WORDS.iter().copied().collect());
-
-/// FNV-1a, a fast hash for short keys.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
 /// Is `word` (any case) a speech cue? Some(true) when it can also introduce reported
 /// speech without quotation marks.
 pub fn word(word: &str) -> Option<bool> {
     if !(3..=12).contains(&word.len()) || !word.is_ascii() {
         return None;
     }
-    let lower = crate::words::lower(word);
-    CUE_MAP.get(lower.as_str()).copied()
+    CUE_WORDS
+        .binary_search_by(|(w, _)| crate::words::cmp_folded(w, word))
+        .ok()
+        .map(|i| CUE_WORDS[i].1)
 }
 
 /// Byte offsets of the words of `text` that are cues of reported speech (lower-case verbs

@@ -618,7 +618,8 @@ fn is_function_cap(w: &str) -> bool {
         "writing",
         "reporting",
     ];
-    is_cap(w) && WORDS.contains(&lower(w).as_str())
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(WORDS));
+    is_cap(w) && SET.contains(w)
 }
 
 fn is_title_word(w: &str) -> bool {

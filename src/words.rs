@@ -69,6 +69,12 @@ pub fn lower(w: &str) -> Lower {
     }
 }
 
+/// Orders a lower-case `probe` against `w` folded to lower case, without building the
+/// folded word (ASCII folding; other letters compare as they are).
+pub fn cmp_folded(probe: &str, w: &str) -> std::cmp::Ordering {
+    probe.bytes().cmp(w.bytes().map(|b| b.to_ascii_lowercase()))
+}
+
 /// A set of lower-case words, sorted once.
 pub struct WordSet(Vec<&'static str>);
 
@@ -82,8 +88,9 @@ impl WordSet {
 
     /// Is `w` (any case) in the set?
     pub fn contains(&self, w: &str) -> bool {
-        let l = lower(w);
-        self.0.binary_search(&l.as_str()).is_ok()
+        self.0
+            .binary_search_by(|probe| cmp_folded(probe, w))
+            .is_ok()
     }
 
     /// Is `w`, already lower case, in the set?
