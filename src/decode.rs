@@ -57,7 +57,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     }
     let mut warnings = Vec::new();
     let text: Cow<'_, str> = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        utf8_or_1252(rest, &mut warnings)?
+        utf8_or_1252(rest, 3, &mut warnings)?
     } else if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         let (enc, name) = if bytes[0] == 0xFF {
             (encoding_rs::UTF_16LE, "UTF-16LE")
@@ -72,7 +72,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
         }
         Cow::Owned(text.into_owned())
     } else {
-        utf8_or_1252(bytes, &mut warnings)?
+        utf8_or_1252(bytes, 0, &mut warnings)?
     };
     if text.trim().is_empty() {
         return Err(DecodeError::Blank);
@@ -80,8 +80,11 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded<'_>, DecodeError> {
     Ok(Decoded { text, warnings })
 }
 
+/// `bytes` start at offset `base` of the input (after a byte-order mark): offsets in
+/// messages count from the start of the input, as a hex dump shows them.
 fn utf8_or_1252<'a>(
     bytes: &'a [u8],
+    base: usize,
     warnings: &mut Vec<String>,
 ) -> Result<Cow<'a, str>, DecodeError> {
     if bytes.is_empty() {
@@ -89,18 +92,21 @@ fn utf8_or_1252<'a>(
     }
     let sniff = &bytes[..bytes.len().min(BINARY_SNIFF)];
     if let Some(offset) = sniff.iter().position(|&b| b == 0) {
-        return Err(DecodeError::Binary { offset });
+        return Err(DecodeError::Binary {
+            offset: base + offset,
+        });
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Cow::Borrowed(s)),
         Err(e) => {
             let at = e.valid_up_to();
             warnings.push(format!(
-                "not valid UTF-8 (byte 0x{:02X} at offset {at}): decoded as Windows-1252",
-                bytes[at]
+                "not valid UTF-8 (byte 0x{:02X} at offset {}): decoded as Windows-1252",
+                bytes[at],
+                base + at
             ));
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            // `decode` sniffs BOMs itself; there is none left here, so this is 1252.
+            // without BOM sniffing: after a UTF-8 mark, "\xFF\xFE" is two 1252 characters
+            let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
             Ok(Cow::Owned(text.into_owned()))
         }
     }
@@ -125,6 +131,8 @@ mod tests {
             (b"\xFF\xFEh\x00i\x00", "hi", 0),
             (b"\xFE\xFF\x00h\x00i", "hi", 0),
             (b"\xFF\xFEh\x00\x00\xD8", "h\u{FFFD}", 1),
+            // a UTF-8 mark, then bytes that only look like a UTF-16 mark
+            (b"\xEF\xBB\xBF\xFF\xFEAB", "\u{FF}\u{FE}AB", 1),
         ];
         for (input, want, nwarn) in cases {
             let d = decode(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
@@ -139,6 +147,19 @@ mod tests {
         assert_eq!(
             d.warnings,
             ["not valid UTF-8 (byte 0xFC at offset 3): decoded as Windows-1252"]
+        );
+    }
+
+    #[test]
+    fn offsets_count_the_byte_order_mark() {
+        let d = decode(b"\xEF\xBB\xBFabc\xFCdef").unwrap();
+        assert_eq!(
+            d.warnings,
+            ["not valid UTF-8 (byte 0xFC at offset 6): decoded as Windows-1252"]
+        );
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFabc\x00").unwrap_err(),
+            DecodeError::Binary { offset: 6 }
         );
     }
 

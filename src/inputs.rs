@@ -4,8 +4,9 @@
 //! Directories are walked recursively with entries sorted by name; hidden entries (a name
 //! starting with ".") are skipped; only regular files (or symlinks to them) whose extension
 //! is listed are read; symlinked directories are not followed, so a symlink loop cannot
-//! trap the walk. FIFOs, sockets and devices met in a walk are skipped; named explicitly
-//! they are read like files.
+//! trap the walk. FIFOs, sockets and devices met in a walk (also through a symlink) are
+//! skipped; named explicitly they are read like files. A symlink with a listed extension
+//! that leads nowhere (its target is gone, or it loops) is reported, not skipped.
 
 use std::ffi::OsStr;
 use std::fmt;
@@ -97,6 +98,8 @@ pub fn io_cause(e: &io::Error) -> String {
     match e.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::StorageFull => "no space left on device".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory".to_string(),
         io::ErrorKind::InvalidData => "invalid data".to_string(),
         _ => {
             let s = e.to_string();
@@ -155,9 +158,26 @@ fn walk<'a>(root: &'a Path, exts: &'a [String]) -> impl Iterator<Item = Item> + 
                     return None;
                 }
                 let ft = e.file_type();
-                let regular = ft.is_file()
-                    || (ft.is_symlink() && fs::metadata(e.path()).is_ok_and(|m| m.is_file()));
-                regular.then(|| Ok(Source::File(e.into_path())))
+                if ft.is_file() {
+                    return Some(Ok(Source::File(e.into_path())));
+                }
+                if !ft.is_symlink() {
+                    return None;
+                }
+                // a symlink is read when it leads to a regular file, and reported when it
+                // leads nowhere (dangling, a loop): an input was meant to be there
+                match fs::metadata(e.path()) {
+                    Ok(m) => m.is_file().then(|| Ok(Source::File(e.into_path()))),
+                    Err(err) => {
+                        let cause = if err.kind() == io::ErrorKind::NotFound {
+                            "dangling symbolic link: its target does not exist".to_string()
+                        } else {
+                            format!("symbolic link cannot be followed: {}", io_cause(&err))
+                        };
+                        let name = e.path().to_string_lossy().into_owned();
+                        Some(Err((name, InputError::Walk(cause))))
+                    }
+                }
             }
             Err(err) => {
                 let name = err.path().unwrap_or(root).to_string_lossy().into_owned();

@@ -59,9 +59,11 @@ impl<W: Write> Out<W> {
     }
 }
 
-/// Reports a failed input on stderr.
+/// Reports a failed input on stderr. A stderr that cannot be written (a closed pipe, a
+/// full disk) loses the message but never stops the run: the exit status still says it.
 fn report(name: &str, cause: &dyn std::fmt::Display) {
-    eprintln!(
+    let _ = writeln!(
+        io::stderr().lock(),
         "wirecopy: {}: {}",
         terminal_safe(name),
         terminal_safe(&cause.to_string())
@@ -268,6 +270,30 @@ fn jsonl_article(
     if too_large {
         return Err((None, InputError::TooLarge { limit }.to_string()));
     }
+    // a byte-order mark, as some Windows tools write (also where files were concatenated)
+    let (bom, line) = match line.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => (3, rest),
+        None => (0, line),
+    };
+    // JSON is UTF-8; a line that is not is read as Windows-1252, as text inputs are
+    let mut warnings = Vec::new();
+    let recoded;
+    let line = match std::str::from_utf8(line) {
+        Ok(_) => line,
+        Err(e) => {
+            let at = e.valid_up_to();
+            warnings.push(format!(
+                "line not valid UTF-8 (byte 0x{:02X} at offset {} of the line): \
+                 decoded as Windows-1252",
+                line[at],
+                bom + at
+            ));
+            recoded = encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(line)
+                .0;
+            recoded.as_bytes()
+        }
+    };
     let value: serde_json::Value = serde_json::from_slice(line).map_err(|e| {
         let what = if line.iter().all(u8::is_ascii_whitespace) {
             "empty line: expected a JSON object with \"text\"".to_string()
@@ -303,6 +329,7 @@ fn jsonl_article(
         article.file = f;
     }
     article.id = id;
+    article.warnings.extend(warnings);
     article.warnings.extend(decoded.warnings);
     Ok(article)
 }
