@@ -46,12 +46,33 @@ pub struct Cli {
     #[arg(long, default_value = "16M", value_name = "SIZE", value_parser = parse_size)]
     pub max_size: u64,
 
+    /// Threads analysing articles [default: all cores]; output order is input order
+    /// whatever the number
+    #[arg(short = 'j', long = "threads", value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// No progress line on stderr (it is only shown when stderr is a terminal)
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Print a summary line on stderr at the end: articles, failures, MB/s
+    #[arg(long)]
+    pub stats: bool,
+
     /// Print the JSON Schema of the output record and exit
     #[arg(long)]
     pub schema: bool,
 }
 
 impl Cli {
+    /// Threads to use: as asked, else one per core.
+    pub fn thread_count(&self) -> usize {
+        match self.threads {
+            Some(n) if n > 0 => n,
+            _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        }
+    }
+
     /// The extensions to read in a directory walk.
     pub fn extensions(&self) -> Vec<String> {
         match (&self.ext, self.input) {

@@ -42,9 +42,10 @@ impl Source {
     }
 
     /// Opens the source for reading.
-    pub fn open(&self) -> Result<Box<dyn Read>, InputError> {
+    pub fn open(&self) -> Result<Box<dyn Read + Send>, InputError> {
         match self {
-            Source::Stdin => Ok(Box::new(io::stdin().lock())),
+            // not locked: the handle is moved to the thread that reads the inputs
+            Source::Stdin => Ok(Box::new(io::stdin())),
             Source::File(p) => {
                 let f = fs::File::open(p).map_err(InputError::Io)?;
                 if f.metadata().map_err(InputError::Io)?.is_dir() {
@@ -126,14 +127,17 @@ fn human_size(n: u64) -> String {
 pub type Item = Result<Source, (String, InputError)>;
 
 /// Expands PATH arguments into sources, lazily and in order; walk failures come in place.
-pub fn expand<'a>(paths: &'a [PathBuf], exts: &'a [String]) -> Box<dyn Iterator<Item = Item> + 'a> {
+pub fn expand<'a>(
+    paths: &'a [PathBuf],
+    exts: &'a [String],
+) -> Box<dyn Iterator<Item = Item> + Send + 'a> {
     if paths.is_empty() {
         return Box::new(std::iter::once(Ok(Source::Stdin)));
     }
     Box::new(
         paths
             .iter()
-            .flat_map(move |p| -> Box<dyn Iterator<Item = Item> + 'a> {
+            .flat_map(move |p| -> Box<dyn Iterator<Item = Item> + Send + 'a> {
                 if p.as_os_str() == "-" {
                     Box::new(std::iter::once(Ok(Source::Stdin)))
                 } else if p.is_dir() {

@@ -8,8 +8,13 @@ use clap::Parser;
 use cli::{Cli, InputFormat};
 use inputs::{InputError, Source};
 use serde::Serialize;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::ops::ControlFlow;
+use std::panic::AssertUnwindSafe;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use wirecopy::batch;
 use wirecopy::{Article, Options, SCHEMA_VERSION};
 
 const SCHEMA: &str = include_str!("../schema/record.schema.json");
@@ -27,36 +32,36 @@ struct ErrorRecord<'a> {
     error: String,
 }
 
-/// Where records go: stdout, locked once, flushed after every record.
-struct Out<W: Write> {
-    w: W,
-    pretty: bool,
+/// What one job gives the output: a record, or a failure to report (with, for a jsonl
+/// line, the error record that keeps one line out per line in).
+enum Outcome {
+    Record {
+        json: Vec<u8>,
+        input_bytes: u64,
+    },
+    Failed {
+        name: String,
+        cause: String,
+        record: Option<Vec<u8>>,
+    },
+}
+
+/// A unit of work: an input to analyse, a jsonl line, or a failure met while listing.
+enum Job {
+    Text(Source),
+    Line {
+        name: Arc<str>,
+        lineno: u64,
+        bytes: Vec<u8>,
+        len: usize,
+    },
+    Unreadable(String, InputError),
 }
 
 /// Writing stopped: the reader went away (quiet) or the write failed (reported).
 enum Stop {
     BrokenPipe,
     Failed(io::Error),
-}
-
-impl<W: Write> Out<W> {
-    fn record<T: Serialize>(&mut self, rec: &T) -> Result<(), Stop> {
-        let res = if self.pretty {
-            serde_json::to_writer_pretty(&mut self.w, rec)
-        } else {
-            serde_json::to_writer(&mut self.w, rec)
-        };
-        res.map_err(io::Error::from)
-            .and_then(|()| self.w.write_all(b"\n"))
-            .and_then(|()| self.w.flush())
-            .map_err(|e| {
-                if e.kind() == io::ErrorKind::BrokenPipe {
-                    Stop::BrokenPipe
-                } else {
-                    Stop::Failed(e)
-                }
-            })
-    }
 }
 
 /// Reports a failed input on stderr. A stderr that cannot be written (a closed pipe, a
@@ -98,127 +103,299 @@ fn main() -> ExitCode {
             }
         };
     }
-    let mut out = Out {
-        w: io::BufWriter::new(io::stdout().lock()),
-        pretty: cli.pretty,
-    };
+    // a panic in the library is reported as that input's failure (see `analyze_safely`),
+    // not printed as a crash
+    std::panic::set_hook(Box::new(|_| {}));
+
     let opts = Options::default();
-    let mut failed = false;
     let exts = cli.extensions();
-    let result = (|| -> Result<(), Stop> {
-        for item in inputs::expand(&cli.paths, &exts) {
-            let source = match item {
-                Ok(s) => s,
-                Err((name, e)) => {
-                    report(&name, &e);
-                    failed = true;
-                    continue;
+    let sources = inputs::expand(&cli.paths, &exts);
+    let jobs: Box<dyn Iterator<Item = Job> + Send + '_> = match cli.input {
+        InputFormat::Text => Box::new(sources.map(|item| match item {
+            Ok(s) => Job::Text(s),
+            Err((name, e)) => Job::Unreadable(name, e),
+        })),
+        InputFormat::Jsonl => Box::new(JsonlJobs::new(sources, cli.max_size)),
+    };
+
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let mut progress = Progress::new(!cli.quiet && io::stderr().is_terminal());
+    let stop = batch::run_ordered(
+        jobs,
+        cli.thread_count(),
+        |job| work(job, &cli, &opts),
+        |outcome| {
+            let written = match outcome {
+                Outcome::Record { json, input_bytes } => {
+                    progress.article(input_bytes, false);
+                    write_record(&mut out, &json)
+                }
+                Outcome::Failed {
+                    name,
+                    cause,
+                    record,
+                } => {
+                    progress.clear();
+                    report(&name, &cause);
+                    progress.article(0, true);
+                    match record {
+                        Some(json) => write_record(&mut out, &json),
+                        None => Ok(()),
+                    }
                 }
             };
-            let ok = match cli.input {
-                InputFormat::Text => text_input(&source, &cli, &opts, &mut out)?,
-                InputFormat::Jsonl => jsonl_input(&source, &cli, &opts, &mut out)?,
-            };
-            failed |= !ok;
-        }
-        Ok(())
-    })();
-    match result {
-        Ok(()) | Err(Stop::BrokenPipe) => {}
-        Err(Stop::Failed(e)) => {
+            match written {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(stop) => ControlFlow::Break(stop),
+            }
+        },
+    );
+    progress.finish(cli.stats);
+    match stop {
+        None | Some(Stop::BrokenPipe) => {}
+        Some(Stop::Failed(e)) => {
             report("error writing output", &inputs::io_cause(&e));
             return ExitCode::FAILURE;
         }
     }
-    if failed {
+    if progress.failed > 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
 }
 
-/// One article per input. Returns whether the input was analysed.
-fn text_input<W: Write>(
-    source: &Source,
-    cli: &Cli,
-    opts: &Options,
-    out: &mut Out<W>,
-) -> Result<bool, Stop> {
-    let name = source.display();
-    let bytes = match source.read_all(cli.max_size) {
-        Ok(b) => b,
-        Err(e) => {
-            report(&name, &e);
-            return Ok(false);
-        }
-    };
-    let decoded = match wirecopy::decode(&bytes) {
-        Ok(d) => d,
-        Err(e) => {
-            report(&name, &e);
-            return Ok(false);
-        }
-    };
-    let mut article = wirecopy::analyze(&decoded.text, opts);
-    article.file = name;
-    article.warnings.extend(source.name_warning());
-    article.warnings.extend(decoded.warnings);
-    out.record(&article)?;
-    Ok(true)
+/// Writes one record and flushes it, so a pipeline sees records as they come.
+fn write_record<W: Write>(out: &mut W, json: &[u8]) -> Result<(), Stop> {
+    out.write_all(json)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+        .map_err(|e| {
+            if e.kind() == io::ErrorKind::BrokenPipe {
+                Stop::BrokenPipe
+            } else {
+                Stop::Failed(e)
+            }
+        })
 }
 
-/// One article per JSON line; a bad line gives an error record in its place.
-fn jsonl_input<W: Write>(
-    source: &Source,
-    cli: &Cli,
-    opts: &Options,
-    out: &mut Out<W>,
-) -> Result<bool, Stop> {
-    let name = source.display();
-    let reader = match source.open() {
-        Ok(r) => r,
-        Err(e) => {
-            report(&name, &e);
-            return Ok(false);
-        }
+/// Serializes a record, compact or indented.
+fn to_json<T: Serialize>(rec: &T, pretty: bool) -> Vec<u8> {
+    let res = if pretty {
+        serde_json::to_vec_pretty(rec)
+    } else {
+        serde_json::to_vec(rec)
     };
-    let mut reader = BufReader::with_capacity(1 << 16, reader);
-    let mut all_ok = true;
-    let mut buf = Vec::new();
-    let mut lineno = 0u64;
-    loop {
-        buf.clear();
-        let len = match read_line_limited(&mut reader, &mut buf, cli.max_size) {
-            Ok(Some(len)) => len,
-            Ok(None) => break,
-            Err(e) => {
-                report(&name, &InputError::Io(e));
-                return Ok(false);
-            }
-        };
-        lineno += 1;
-        let line = trim_eol(&buf);
-        match jsonl_article(line, len as u64 > cli.max_size, cli.max_size, opts) {
-            Ok(mut article) => {
-                if article.file.is_empty() {
-                    article.file.clone_from(&name);
+    // records are plain data: serialization cannot fail
+    res.unwrap_or_default()
+}
+
+/// Runs the library on one text, turning a panic (a bug) into that input's failure.
+fn analyze_safely(text: &str, opts: &Options) -> Result<Article, String> {
+    std::panic::catch_unwind(AssertUnwindSafe(|| wirecopy::analyze(text, opts))).map_err(|p| {
+        let what = p
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| p.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        format!("internal error while analysing this input (please report it): {what}")
+    })
+}
+
+/// Does one job (on a worker thread).
+fn work(job: Job, cli: &Cli, opts: &Options) -> Outcome {
+    match job {
+        Job::Unreadable(name, e) => Outcome::Failed {
+            name,
+            cause: e.to_string(),
+            record: None,
+        },
+        Job::Text(source) => text_input(&source, cli, opts),
+        Job::Line {
+            name,
+            lineno,
+            bytes,
+            len,
+        } => {
+            let line = trim_eol(&bytes);
+            match jsonl_article(line, len as u64 > cli.max_size, cli.max_size, opts) {
+                Ok(mut article) => {
+                    if article.file.is_empty() {
+                        article.file = name.to_string();
+                    }
+                    Outcome::Record {
+                        json: to_json(&article, cli.pretty),
+                        input_bytes: len as u64,
+                    }
                 }
-                out.record(&article)?;
-            }
-            Err((id, cause)) => {
-                all_ok = false;
-                report(&format!("{name}:{lineno}"), &cause);
-                out.record(&ErrorRecord {
-                    schema_version: SCHEMA_VERSION,
-                    file: &name,
-                    line: lineno,
-                    id,
-                    error: cause,
-                })?;
+                Err((id, cause)) => {
+                    let record = to_json(
+                        &ErrorRecord {
+                            schema_version: SCHEMA_VERSION,
+                            file: &name,
+                            line: lineno,
+                            id,
+                            error: cause.clone(),
+                        },
+                        cli.pretty,
+                    );
+                    Outcome::Failed {
+                        name: format!("{name}:{lineno}"),
+                        cause,
+                        record: Some(record),
+                    }
+                }
             }
         }
     }
-    Ok(all_ok)
+}
+
+/// One article per input.
+fn text_input(source: &Source, cli: &Cli, opts: &Options) -> Outcome {
+    let name = source.display();
+    let failed = |name: String, cause: String| Outcome::Failed {
+        name,
+        cause,
+        record: None,
+    };
+    let bytes = match source.read_all(cli.max_size) {
+        Ok(b) => b,
+        Err(e) => return failed(name, e.to_string()),
+    };
+    let decoded = match wirecopy::decode(&bytes) {
+        Ok(d) => d,
+        Err(e) => return failed(name, e.to_string()),
+    };
+    let mut article = match analyze_safely(&decoded.text, opts) {
+        Ok(a) => a,
+        Err(e) => return failed(name, e),
+    };
+    article.file = name;
+    article.warnings.extend(source.name_warning());
+    article.warnings.extend(decoded.warnings);
+    Outcome::Record {
+        json: to_json(&article, cli.pretty),
+        input_bytes: bytes.len() as u64,
+    }
+}
+
+type LineReader = BufReader<Box<dyn io::Read + Send>>;
+
+/// The lines of jsonl inputs as jobs, read lazily (on the thread that lists the inputs).
+struct JsonlJobs<'a> {
+    sources: Box<dyn Iterator<Item = inputs::Item> + Send + 'a>,
+    /// The input being read: its name, reader and lines read so far.
+    current: Option<(Arc<str>, LineReader, u64)>,
+    limit: u64,
+}
+
+impl<'a> JsonlJobs<'a> {
+    fn new(sources: Box<dyn Iterator<Item = inputs::Item> + Send + 'a>, limit: u64) -> Self {
+        JsonlJobs {
+            sources,
+            current: None,
+            limit,
+        }
+    }
+}
+
+impl Iterator for JsonlJobs<'_> {
+    type Item = Job;
+
+    fn next(&mut self) -> Option<Job> {
+        loop {
+            if let Some((name, reader, lineno)) = &mut self.current {
+                let mut buf = Vec::new();
+                match read_line_limited(reader, &mut buf, self.limit) {
+                    Ok(Some(len)) => {
+                        *lineno += 1;
+                        return Some(Job::Line {
+                            name: Arc::clone(name),
+                            lineno: *lineno,
+                            bytes: buf,
+                            len,
+                        });
+                    }
+                    Ok(None) => self.current = None,
+                    Err(e) => {
+                        let name = name.to_string();
+                        self.current = None;
+                        return Some(Job::Unreadable(name, InputError::Io(e)));
+                    }
+                }
+            }
+            match self.sources.next()? {
+                Ok(source) => match source.open() {
+                    Ok(r) => {
+                        let name: Arc<str> = source.display().into();
+                        self.current = Some((name, BufReader::with_capacity(1 << 16, r), 0));
+                    }
+                    Err(e) => return Some(Job::Unreadable(source.display(), e)),
+                },
+                Err((name, e)) => return Some(Job::Unreadable(name, e)),
+            }
+        }
+    }
+}
+
+/// Counts, and the progress line on a terminal.
+struct Progress {
+    shown: bool,
+    articles: u64,
+    failed: u64,
+    bytes: u64,
+    started: Instant,
+    last_drawn: Instant,
+}
+
+impl Progress {
+    fn new(shown: bool) -> Self {
+        let now = Instant::now();
+        Progress {
+            shown,
+            articles: 0,
+            failed: 0,
+            bytes: 0,
+            started: now,
+            last_drawn: now,
+        }
+    }
+
+    fn article(&mut self, bytes: u64, failed: bool) {
+        self.articles += 1;
+        self.failed += u64::from(failed);
+        self.bytes += bytes;
+        if self.shown && self.last_drawn.elapsed() >= Duration::from_millis(200) {
+            self.last_drawn = Instant::now();
+            let _ = write!(io::stderr().lock(), "\r\x1b[K{}", self.line());
+        }
+    }
+
+    fn line(&self) -> String {
+        let secs = self.started.elapsed().as_secs_f64();
+        let mb = self.bytes as f64 / 1e6;
+        format!(
+            "wirecopy: {} inputs, {} failed, {:.1} MB in {:.2} s ({:.1} MB/s)",
+            self.articles,
+            self.failed,
+            mb,
+            secs,
+            if secs > 0.0 { mb / secs } else { 0.0 }
+        )
+    }
+
+    fn clear(&self) {
+        if self.shown {
+            let _ = write!(io::stderr().lock(), "\r\x1b[K");
+        }
+    }
+
+    fn finish(&self, stats: bool) {
+        self.clear();
+        if stats {
+            let _ = writeln!(io::stderr().lock(), "{}", self.line());
+        }
+    }
 }
 
 /// Reads one line (through '\n') into `buf`, keeping at most `limit + 1` bytes of it but
