@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Condvar, Mutex};
 
@@ -37,8 +37,9 @@ where
     }
     let window = threads * WINDOW_PER_THREAD;
     let stop = AtomicBool::new(false);
-    // number of results delivered so far, for the producer to wait on
-    let delivered = Arc::new((Mutex::new(0u64), Condvar::new()));
+    // results delivered so far; the producer sleeps on the condvar only when it is a
+    // window ahead, and is woken only then
+    let delivered = Arc::new(Gate::default());
     let (job_tx, job_rx) = sync_channel::<(u64, J)>(window);
     let job_rx = Mutex::new(job_rx);
     let (res_tx, res_rx) = sync_channel::<(u64, R)>(window);
@@ -74,15 +75,50 @@ where
         if out.is_some() {
             stop.store(true, Ordering::Relaxed);
             // wake the producer and let workers drain
-            let (lock, cv) = &*delivered;
-            if let Ok(mut n) = lock.lock() {
-                *n = u64::MAX;
-            }
-            cv.notify_all();
+            delivered.advance(u64::MAX);
             while res_rx.recv().is_ok() {}
         }
         out
     })
+}
+
+/// The count of delivered results, which the producer may wait on.
+#[derive(Default)]
+struct Gate {
+    done: AtomicU64,
+    waiting: AtomicBool,
+    lock: Mutex<()>,
+    cv: Condvar,
+}
+
+impl Gate {
+    fn advance(&self, done: u64) {
+        self.done.store(done, Ordering::SeqCst);
+        if self.waiting.load(Ordering::SeqCst) {
+            let _guard = self.lock.lock();
+            self.cv.notify_all();
+        }
+    }
+
+    /// Waits until job `i` may start: fewer than `window` jobs ahead of the output.
+    fn wait_for(&self, i: u64, window: u64) -> bool {
+        let ready = |d: u64| d == u64::MAX || i < d.saturating_add(window);
+        if ready(self.done.load(Ordering::SeqCst)) {
+            return true;
+        }
+        let Ok(mut guard) = self.lock.lock() else {
+            return false;
+        };
+        self.waiting.store(true, Ordering::SeqCst);
+        while !ready(self.done.load(Ordering::SeqCst)) {
+            guard = match self.cv.wait(guard) {
+                Ok(g) => g,
+                Err(_) => return false,
+            };
+        }
+        self.waiting.store(false, Ordering::SeqCst);
+        true
+    }
 }
 
 fn produce<J, I: Iterator<Item = J>>(
@@ -90,19 +126,12 @@ fn produce<J, I: Iterator<Item = J>>(
     tx: SyncSender<(u64, J)>,
     window: u64,
     stop: &AtomicBool,
-    delivered: &(Mutex<u64>, Condvar),
+    delivered: &Gate,
 ) {
-    let (lock, cv) = delivered;
     for (i, job) in (0u64..).zip(jobs) {
-        // wait until the output is no more than `window` jobs behind
-        let Ok(mut done) = lock.lock() else { return };
-        while *done != u64::MAX && i >= *done + window {
-            done = match cv.wait(done) {
-                Ok(d) => d,
-                Err(_) => return,
-            };
+        if !delivered.wait_for(i, window) {
+            return;
         }
-        drop(done);
         if stop.load(Ordering::Relaxed) || tx.send((i, job)).is_err() {
             return;
         }
@@ -112,9 +141,8 @@ fn produce<J, I: Iterator<Item = J>>(
 fn deliver_in_order<R, B, D: FnMut(R) -> ControlFlow<B>>(
     rx: &Receiver<(u64, R)>,
     deliver: &mut D,
-    delivered: &(Mutex<u64>, Condvar),
+    delivered: &Gate,
 ) -> Option<B> {
-    let (lock, cv) = delivered;
     let mut pending: BTreeMap<u64, R> = BTreeMap::new();
     let mut next = 0u64;
     while let Ok((i, r)) = rx.recv() {
@@ -124,10 +152,7 @@ fn deliver_in_order<R, B, D: FnMut(R) -> ControlFlow<B>>(
             if let ControlFlow::Break(b) = deliver(r) {
                 return Some(b);
             }
-            if let Ok(mut n) = lock.lock() {
-                *n = next;
-            }
-            cv.notify_all();
+            delivered.advance(next);
         }
     }
     None
