@@ -32,6 +32,24 @@ struct ErrorRecord<'a> {
     error: String,
 }
 
+/// Files handed to a thread at once.
+const FILES_PER_JOB: usize = 8;
+
+/// Groups an iterator's items by `size`.
+struct Chunks<I> {
+    inner: I,
+    size: usize,
+}
+
+impl<I: Iterator> Iterator for Chunks<I> {
+    type Item = Vec<I::Item>;
+
+    fn next(&mut self) -> Option<Vec<I::Item>> {
+        let chunk: Vec<I::Item> = self.inner.by_ref().take(self.size).collect();
+        (!chunk.is_empty()).then_some(chunk)
+    }
+}
+
 /// What one job gives the output: a record, or a failure to report (with, for a jsonl
 /// line, the error record that keeps one line out per line in).
 enum Outcome {
@@ -110,12 +128,21 @@ fn main() -> ExitCode {
     let opts = Options::default();
     let exts = cli.extensions();
     let sources = inputs::expand(&cli.paths, &exts);
-    let jobs: Box<dyn Iterator<Item = Job> + Send + '_> = match cli.input {
-        InputFormat::Text => Box::new(sources.map(|item| match item {
-            Ok(s) => Job::Text(s),
-            Err((name, e)) => Job::Unreadable(name, e),
-        })),
-        InputFormat::Jsonl => Box::new(JsonlJobs::new(sources, cli.max_size)),
+    // files are all there to be read: hand them to the threads a few at a time, which
+    // saves synchronisation; jsonl lines may trickle in from a stream: one at a time
+    let (jobs, chunk): (Box<dyn Iterator<Item = Job> + Send + '_>, usize) = match cli.input {
+        InputFormat::Text => (
+            Box::new(sources.map(|item| match item {
+                Ok(s) => Job::Text(s),
+                Err((name, e)) => Job::Unreadable(name, e),
+            })),
+            FILES_PER_JOB,
+        ),
+        InputFormat::Jsonl => (Box::new(JsonlJobs::new(sources, cli.max_size)), 1),
+    };
+    let jobs = Chunks {
+        inner: jobs,
+        size: chunk,
     };
 
     let mut out = io::BufWriter::new(io::stdout().lock());
@@ -123,31 +150,37 @@ fn main() -> ExitCode {
     let stop = batch::run_ordered(
         jobs,
         cli.thread_count(),
-        |job| work(job, &cli, &opts),
-        |outcome| {
-            let written = match outcome {
-                Outcome::Record { json, input_bytes } => {
-                    progress.article(input_bytes, false);
-                    write_record(&mut out, &json)
-                }
-                Outcome::Failed {
-                    name,
-                    cause,
-                    record,
-                } => {
-                    progress.clear();
-                    report(&name, &cause);
-                    progress.article(0, true);
-                    match record {
-                        Some(json) => write_record(&mut out, &json),
-                        None => Ok(()),
+        |jobs: Vec<Job>| {
+            jobs.into_iter()
+                .map(|job| work(job, &cli, &opts))
+                .collect::<Vec<_>>()
+        },
+        |outcomes| {
+            for outcome in outcomes {
+                let written = match outcome {
+                    Outcome::Record { json, input_bytes } => {
+                        progress.article(input_bytes, false);
+                        write_record(&mut out, &json)
                     }
+                    Outcome::Failed {
+                        name,
+                        cause,
+                        record,
+                    } => {
+                        progress.clear();
+                        report(&name, &cause);
+                        progress.article(0, true);
+                        match record {
+                            Some(json) => write_record(&mut out, &json),
+                            None => Ok(()),
+                        }
+                    }
+                };
+                if let Err(stop) = written {
+                    return ControlFlow::Break(stop);
                 }
-            };
-            match written {
-                Ok(()) => ControlFlow::Continue(()),
-                Err(stop) => ControlFlow::Break(stop),
             }
+            ControlFlow::Continue(())
         },
     );
     progress.finish(cli.stats);
