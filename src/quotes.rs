@@ -334,9 +334,10 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
     while k < toks.len() && k < 30 {
         let tk = toks[k];
         let w = &s[tk.start..tk.end];
-        // "?" or U+FFFD: a line break lost in scraping, right after the closing mark
+        // "?" or U+FFFD: a line break lost in scraping, right after the closing mark;
+        // brackets around a party and state: "Jason Chaffetz (R-Utah) said"
         let garbled = k == 0 && matches!(w, "?" | "\u{FFFD}");
-        if !tk.word && !matches!(w, "," | "—" | "–" | "-") && !garbled {
+        if !tk.word && !matches!(w, "," | "—" | "–" | "-" | "(" | ")") && !garbled {
             break;
         }
         if tk.word {
@@ -845,10 +846,25 @@ fn attribute(
     // after the closing mark, up to the sentence end or the next quote
     let after = close.and_then(|(sp, starts)| {
         let t = &paras[last_para].text;
-        let (_, s_end) = sentence_around(starts, t.len(), sp.close_end.saturating_sub(1));
+        let (_, mut s_end) = sentence_around(starts, t.len(), sp.close_end.saturating_sub(1));
         let sps = &all_spans[last_para];
         let next = sps.partition_point(|s| s.open < sp.close_end);
         let next_open = sps.get(next).map_or(t.len(), |s| s.open);
+        // `"… Really?" Bush said.`: a quote that ends with ? ! or . ends its sentence, yet a
+        // short sentence right after it that is only an attribution still belongs to it
+        let ended = t[sp.close_end..s_end.max(sp.close_end)].trim().is_empty();
+        if ended {
+            let (_, following_end) = sentence_around(starts, t.len(), s_end.max(sp.close_end));
+            let following = &t[sp.close_end..following_end.min(next_open)];
+            let short = word_count(following) <= 12;
+            let opens_with_according = following
+                .trim_start()
+                .to_lowercase()
+                .starts_with("according");
+            if short && !opens_with_according {
+                s_end = following_end;
+            }
+        }
         let to = s_end.max(sp.close_end).min(next_open);
         attribution_after(t, sp.close_end, to).map(|a| (last_para, a))
     });
@@ -1354,12 +1370,16 @@ fn reported_subject_first(
                 j += 1;
             }
         }
-        // adverbials up to "that"
+        // adverbials up to "that" (after "told", whoever was told: "told an Iowa
+        // audience that …")
         let that = (j..toks.len().min(j + 8)).find(|&k| toks[k].word && w(k) == "that");
+        let told = matches!(cue_word.as_str(), "told" | "tells");
         let clause_start = match that {
             Some(k)
                 if (j..k).all(|m| {
-                    !toks[m].word || is_adverbial_word(w(m)) || w(m).starts_with(char::is_uppercase)
+                    told || !toks[m].word
+                        || is_adverbial_word(w(m))
+                        || w(m).starts_with(char::is_uppercase)
                 }) =>
             {
                 toks[k].end
@@ -1670,6 +1690,24 @@ mod tests {
                     "The next paragraph is the writer's own, with no marks at all.",
                 ],
                 vec![("This never closes,", Direct, s("Ali Khan"), s("said"))],
+            ),
+            // a question ends the quote's sentence; the attribution after it still counts
+            (
+                vec!["\"Is this success? Really?\" Bush said. \"We will see.\""],
+                vec![
+                    ("Is this success? Really?", Direct, s("Bush"), s("said")),
+                    ("We will see.", Direct, s("Bush"), s("said")),
+                ],
+            ),
+            // a party and state in brackets after the name
+            (
+                vec!["\"Subpoenas are not optional,\" Rep. Jason Chaffetz (R-Utah) said."],
+                vec![(
+                    "Subpoenas are not optional,",
+                    Direct,
+                    s("Jason Chaffetz"),
+                    s("said"),
+                )],
             ),
             // reported speech after the speaker, inverted
             (

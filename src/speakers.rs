@@ -926,6 +926,15 @@ pub fn subject_before(s: &str) -> Option<Span> {
 const SUBJECT_WINDOW: usize = 240;
 
 fn subject_before_all(s: &str) -> Option<Span> {
+    // "Sen. Ted Cruz (R-Tex.) said": a parenthesis after the name is not part of it
+    let trimmed = s.trim_end();
+    if trimmed.ends_with(')')
+        && let Some(open) = trimmed.rfind('(')
+        && trimmed.len() - open <= 40
+        && open > 0
+    {
+        return subject_before_all(&s[..open]);
+    }
     let toks = tokens(s);
     let mut i = toks.len();
     let word = |k: usize| &s[toks[k].start..toks[k].end];
@@ -1680,6 +1689,7 @@ mod tests {
                 Some("Sheriff Bob Johnson"),
             ),
             ("Smith on Friday", Some("Smith")),
+            ("Sen. Ted Cruz (R-Tex.)", Some("Sen. Ted Cruz")),
             (
                 "The grandmother of Elian Gonzalez",
                 Some("The grandmother of Elian Gonzalez"),
