@@ -1,13 +1,15 @@
 //! wirecopy: plain-text wire-service articles in, structured records out.
 //!
 //! [`analyze`] is a pure function from an article's text to an [`Article`]: headline,
-//! subheadline, byline, dateline, lede, body paragraphs, credits (and, as the later stages
-//! land, quotes, speakers and countries). Bytes become text with [`decode::decode`].
+//! subheadline, byline, dateline, lede, body paragraphs, credits, quotes with their
+//! speakers, and the countries referred to. Bytes become text with [`decode::decode`].
 //!
 //! Stages, one module each, in the order they run:
-//! [`decode`](mod@decode) (bytes to text), [`layout`] (lines, blocks, paragraphs), [`chrome`] (page
-//! furniture), [`byline`], [`dateline`] (with [`agency`] and [`gazetteer`]), [`headline`],
-//! [`trailer`], [`lede`], tied together by [`structure`]. [`record`] is the output shape.
+//! [`decode`](mod@decode) (bytes to text), [`layout`] (lines, blocks, paragraphs), [`chrome`]
+//! (page furniture), [`byline`], [`dateline`] (with [`agency`] and [`gazetteer`]),
+//! [`headline`], [`trailer`], [`lede`], tied together by [`structure`]; then [`quotes`] (with
+//! [`cues`] and [`speakers`]) and [`countries`]. [`record`] is the output shape; [`offsets`]
+//! and [`words`] are small helpers; [`batch`] runs many articles on several threads.
 
 pub mod agency;
 pub mod batch;
