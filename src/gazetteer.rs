@@ -130,19 +130,17 @@ pub fn country_code(name: &str) -> Option<&'static str> {
 /// English short name for an ISO alpha-2 code (either case): "RU" -> "Russia", "US" ->
 /// "United States", "GB" -> "United Kingdom"; also the dissolved SU, DD, YU, CS and AN.
 pub fn country_name(code: &str) -> Option<&'static str> {
-    let &[a, b] = code.as_bytes() else {
-        return None;
-    };
-    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
-    countries::COUNTRY_NAMES
-        .binary_search_by(|(c, _)| c.as_bytes().cmp(&upper[..]))
-        .ok()
-        .map(|i| countries::COUNTRY_NAMES[i].1)
+    country_entry(code).map(|&(_, name)| name)
 }
 
 /// The table's own copy of an ISO alpha-2 code (either case), for codes that must outlive
 /// their input; None for codes the gazetteer does not know.
 pub fn known_code(code: &str) -> Option<&'static str> {
+    country_entry(code).map(|&(code, _)| code)
+}
+
+/// The (code, name) entry of an ISO alpha-2 code, either case.
+fn country_entry(code: &str) -> Option<&'static (&'static str, &'static str)> {
     let &[a, b] = code.as_bytes() else {
         return None;
     };
@@ -150,7 +148,7 @@ pub fn known_code(code: &str) -> Option<&'static str> {
     countries::COUNTRY_NAMES
         .binary_search_by(|(c, _)| c.as_bytes().cmp(&upper[..]))
         .ok()
-        .map(|i| countries::COUNTRY_NAMES[i].0)
+        .map(|i| &countries::COUNTRY_NAMES[i])
 }
 
 /// True when the name (any case, optional trailing dot) is a US state, Canadian province or
