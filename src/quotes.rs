@@ -1013,7 +1013,7 @@ fn subject_note(t: &str, para: usize, st: usize) -> Option<Pending> {
 
 /// Adverbials allowed between a reported-speech cue and its end or its clause.
 fn is_adverbial_word(w: &str) -> bool {
-    let l = w.to_lowercase();
+    let l = crate::words::lower(w);
     matches!(
         l.as_str(),
         "on" | "in"
@@ -1027,19 +1027,6 @@ fn is_adverbial_word(w: &str) -> bool {
             | "later"
             | "last"
             | "this"
-            | "week"
-            | "month"
-            | "year"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "tonight"
             | "here"
             | "there"
             | "statement"
@@ -1053,10 +1040,6 @@ fn is_adverbial_word(w: &str) -> bool {
             | "briefing"
             | "also"
             | "again"
-            | "morning"
-            | "afternoon"
-            | "evening"
-            | "night"
             | "separately"
             | "previously"
             | "recently"
@@ -1079,7 +1062,8 @@ fn is_adverbial_word(w: &str) -> bool {
             | "phone"
             | "telephone"
             | "telephoned"
-    ) || month_word(&l)
+    ) || crate::words::is_time_word(&l)
+        || month_word(&l)
         || l.chars().all(|c| c.is_ascii_digit())
 }
 

@@ -946,27 +946,7 @@ fn subject_before_all(s: &str) -> Option<Span> {
         }
         if i > 0 && toks[i - 1].word {
             let l = lower(word(i - 1));
-            let time = matches!(
-                l.as_str(),
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "today"
-                    | "yesterday"
-                    | "tonight"
-                    | "morning"
-                    | "afternoon"
-                    | "evening"
-                    | "night"
-                    | "week"
-                    | "month"
-                    | "year"
-                    | "weekend"
-            );
+            let time = crate::words::is_time_word(l.as_str()) || l.as_str() == "weekend";
             if time {
                 i -= 1;
                 if i > 0

@@ -75,6 +75,32 @@ pub fn cmp_folded(probe: &str, w: &str) -> std::cmp::Ordering {
     probe.bytes().cmp(w.bytes().map(|b| b.to_ascii_lowercase()))
 }
 
+/// Is `l` (lower case) a word for a day or a time of day, week or year ("monday",
+/// "tonight", "morning", "week")? These stand between a speaker and the cue ("Smith on
+/// Friday said") or after the cue ("said on Friday that").
+pub fn is_time_word(l: &str) -> bool {
+    matches!(
+        l,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "week"
+            | "month"
+            | "year"
+    )
+}
+
 /// A set of lower-case words, sorted once.
 pub struct WordSet(Vec<&'static str>);
 
