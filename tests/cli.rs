@@ -5,13 +5,15 @@
 //! are relative: "fixtures/tass-peskov.txt". Temporary files live under the system temp
 //! directory in a uniquely named folder that is removed when the test ends.
 
+mod common;
+
+use common::TempDir;
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 const BIN: &str = env!("CARGO_BIN_EXE_wirecopy");
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -100,20 +102,7 @@ fn assert_no_panic(out: &Output) {
 /// JSON Lines output: one compact JSON object per line, nothing else.
 #[track_caller]
 fn records(out: &Output) -> Vec<Value> {
-    let text = stdout(out);
-    assert!(
-        text.is_empty() || text.ends_with('\n'),
-        "output does not end with a newline: {text:?}"
-    );
-    text.lines()
-        .enumerate()
-        .map(|(i, line)| {
-            let v: Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("line {} is not JSON ({e}): {line:?}", i + 1));
-            assert!(v.is_object(), "line {} is not an object: {line}", i + 1);
-            v
-        })
-        .collect()
+    common::json_lines(stdout(out))
 }
 
 /// The single record of a run that must have succeeded.
@@ -160,50 +149,6 @@ fn without_file_and_positions(v: &Value) -> Value {
         q.remove("end");
     }
     v
-}
-
-/// A uniquely named directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path =
-            std::env::temp_dir().join(format!("wirecopy-cli-{}-{tag}-{n}", std::process::id()));
-        if path.exists() {
-            fs::remove_dir_all(&path).expect("remove stale temp dir");
-        }
-        fs::create_dir_all(&path).expect("create temp dir");
-        TempDir(path)
-    }
-
-    fn path(&self) -> &Path {
-        &self.0
-    }
-
-    /// Writes `rel` (creating parent folders) and returns its full path.
-    fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.0.join(rel);
-        fs::create_dir_all(p.parent().expect("parent")).expect("create parent dir");
-        fs::write(&p, bytes).expect("write temp file");
-        p
-    }
-
-    /// The path of `rel` as a string argument.
-    fn arg(&self, rel: &str) -> String {
-        self.0
-            .join(rel)
-            .to_str()
-            .expect("UTF-8 temp path")
-            .to_string()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
 }
 
 /// A small wire article whose headline and lede name `tag`.
@@ -808,7 +753,7 @@ fn boms_and_crlf_give_the_same_record_as_plain_utf8() {
     ];
     let dir = TempDir::new("encodings");
     for (name, bytes) in cases {
-        let path = dir.write(&format!("{name}.txt"), &bytes);
+        let path = dir.write(format!("{name}.txt"), &bytes);
         let rec = one_record(&run(&[path.to_str().unwrap()], None));
         let same_positions = !name.contains("crlf");
         if same_positions {
@@ -837,7 +782,7 @@ fn closed_pipe_ends_quietly() {
     let filler = "The council said the work would continue through the spring. ".repeat(12);
     for i in 0..200 {
         dir.write(
-            &format!("art-{i:03}.txt"),
+            format!("art-{i:03}.txt"),
             format!(
                 "Headline number {i}\n\nLONDON, May 4 (Reuters) - Story {i} opens here.\n\n\
                  {filler}\n\n{filler}\n\n{filler}\n"

@@ -11,15 +11,17 @@
 //! uniquely named folder under the system temp dir, removed when the test ends.
 #![cfg(unix)]
 
+mod common;
+
+use common::TempDir;
 use serde_json::{Value, json};
 use std::ffi::OsString;
 use std::fs;
 use std::io::{Read, Write};
 use std::os::unix::ffi::OsStringExt;
-use std::os::unix::fs::{PermissionsExt, symlink};
-use std::path::{Path, PathBuf};
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
 use std::process::{Child, Command, ExitStatus, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -54,20 +56,7 @@ impl Run {
     /// The JSON Lines records on stdout.
     #[track_caller]
     fn records(&self) -> Vec<Value> {
-        let text = self.stdout();
-        assert!(
-            text.is_empty() || text.ends_with('\n'),
-            "output does not end with a newline"
-        );
-        text.lines()
-            .enumerate()
-            .map(|(i, line)| {
-                let v: Value = serde_json::from_str(line)
-                    .unwrap_or_else(|e| panic!("record {} is not JSON ({e}): {line:.200}", i + 1));
-                assert!(v.is_object(), "record {} is not an object", i + 1);
-                v
-            })
-            .collect()
+        common::json_lines(self.stdout())
     }
 
     /// Exit status `code`, and no panic or raw control character on stderr.
@@ -168,71 +157,6 @@ fn run<S: AsRef<std::ffi::OsStr>>(args: &[S], stdin: &[u8]) -> Run {
 /// Runs the binary on one article given on stdin.
 fn run_stdin(text: impl AsRef<[u8]>) -> Run {
     run::<&str>(&[], text.as_ref())
-}
-
-/// A uniquely named directory under the system temp dir, removed on drop.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> TempDir {
-        static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let path =
-            std::env::temp_dir().join(format!("wirecopy-hostile-{}-{tag}-{n}", std::process::id()));
-        if path.exists() {
-            fs::remove_dir_all(&path).expect("remove stale temp dir");
-        }
-        fs::create_dir_all(&path).expect("create temp dir");
-        TempDir(path)
-    }
-
-    /// Full path of `rel` (which may hold any bytes but "/" and NUL).
-    fn join(&self, rel: impl AsRef<Path>) -> PathBuf {
-        self.0.join(rel)
-    }
-
-    /// Writes `rel` (creating parent folders) and returns its full path.
-    fn write(&self, rel: impl AsRef<Path>, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.0.join(rel);
-        fs::create_dir_all(p.parent().expect("parent")).expect("create parent dir");
-        fs::write(&p, bytes).expect("write temp file");
-        p
-    }
-
-    /// A symlink `rel` → `target`.
-    fn symlink(&self, target: impl AsRef<Path>, rel: &str) -> PathBuf {
-        let p = self.0.join(rel);
-        fs::create_dir_all(p.parent().expect("parent")).expect("create parent dir");
-        symlink(target, &p).expect("create symlink");
-        p
-    }
-
-    /// The path of `rel` as a string argument (temp dirs have UTF-8 names).
-    fn arg(&self, rel: &str) -> String {
-        s(&self.0.join(rel))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        // an unreadable file or folder left by a test must not stop the clean-up
-        let _ = chmod_all(&self.0);
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn chmod_all(dir: &Path) -> std::io::Result<()> {
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o755))?;
-    for e in fs::read_dir(dir)? {
-        let e = e?;
-        let ft = e.file_type()?;
-        if ft.is_dir() {
-            chmod_all(&e.path())?;
-        } else if ft.is_file() {
-            fs::set_permissions(e.path(), fs::Permissions::from_mode(0o644))?;
-        }
-    }
-    Ok(())
 }
 
 fn s(p: &Path) -> String {
@@ -528,7 +452,7 @@ fn file_names_with_escape_sequences_and_controls_are_escaped_on_stderr() {
         assert_eq!(r.stdout(), "", "{name:?}");
         assert_eq!(
             r.stderr(),
-            format!("wirecopy: {}/{shown}\n", s(&dir.0)),
+            format!("wirecopy: {}/{shown}\n", s(dir.path())),
             "{name:?}"
         );
     }
