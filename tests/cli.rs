@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::TempDir;
+use common::{TempDir, article, headline_of};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::fs;
@@ -149,18 +149,6 @@ fn without_file_and_positions(v: &Value) -> Value {
         q.remove("end");
     }
     v
-}
-
-/// A small wire article whose headline and lede name `tag`.
-fn article(tag: &str) -> String {
-    format!(
-        "Headline about {tag}\n\nLONDON, May 4 (Reuters) - The story about {tag} opens here.\n\n\
-         A second paragraph about {tag}.\n"
-    )
-}
-
-fn headline_of(tag: &str) -> String {
-    format!("Headline about {tag}")
 }
 
 // ---------------------------------------------------------------------------------------

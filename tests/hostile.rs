@@ -13,7 +13,7 @@
 
 mod common;
 
-use common::TempDir;
+use common::{TempDir, article, headline_of};
 use serde_json::{Value, json};
 use std::ffi::OsString;
 use std::fs;
@@ -161,18 +161,6 @@ fn run_stdin(text: impl AsRef<[u8]>) -> Run {
 
 fn s(p: &Path) -> String {
     p.to_str().expect("UTF-8 path").to_string()
-}
-
-/// A small wire article whose headline and lede name `tag`.
-fn article(tag: &str) -> String {
-    format!(
-        "Headline about {tag}\n\nLONDON, May 4 (Reuters) - The story about {tag} opens here.\n\n\
-         A second paragraph about {tag}.\n"
-    )
-}
-
-fn headline_of(tag: &str) -> String {
-    format!("Headline about {tag}")
 }
 
 fn files(recs: &[Value]) -> Vec<String> {

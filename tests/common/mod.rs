@@ -1,5 +1,6 @@
 //! Helpers shared by the end-to-end suites (`tests/cli.rs`, `tests/hostile.rs`): a
-//! temporary folder removed when dropped, and the reading of JSON Lines output.
+//! temporary folder removed when dropped, a small article to feed them, and the reading of
+//! JSON Lines output.
 #![allow(dead_code)] // each suite uses a different part
 
 use serde_json::Value;
@@ -82,6 +83,18 @@ fn chmod_all(dir: &Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// A small wire article whose headline and lede name `tag`.
+pub fn article(tag: &str) -> String {
+    format!(
+        "Headline about {tag}\n\nLONDON, May 4 (Reuters) - The story about {tag} opens here.\n\n\
+         A second paragraph about {tag}.\n"
+    )
+}
+
+pub fn headline_of(tag: &str) -> String {
+    format!("Headline about {tag}")
 }
 
 /// JSON Lines output: one JSON object per line, nothing else, a newline at the end.
