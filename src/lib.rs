@@ -9,7 +9,8 @@
 //! (page furniture), [`byline`], [`dateline`] (with [`agency`] and [`gazetteer`]),
 //! [`headline`], [`trailer`], [`lede`], tied together by [`structure`]; then [`quotes`] (with
 //! [`cues`] and [`speakers`]) and [`countries`]. [`record`] is the output shape; [`offsets`]
-//! and [`words`] are small helpers; [`batch`] runs many articles on several threads.
+//! and [`words`] are small helpers; [`batch`] runs many articles on several threads;
+//! [`render`] prints records as text, TSV or HTML and [`stats`] summarises a corpus.
 
 pub mod agency;
 pub mod batch;
@@ -26,7 +27,9 @@ pub mod lede;
 pub mod offsets;
 pub mod quotes;
 pub mod record;
+pub mod render;
 pub mod speakers;
+pub mod stats;
 pub mod structure;
 pub mod trailer;
 pub mod words;

@@ -4,8 +4,8 @@
 mod cli;
 mod inputs;
 
-use clap::Parser;
-use cli::{Cli, InputFormat};
+use clap::{CommandFactory, Parser};
+use cli::{Cli, Command, Format, InputArgs, InputFormat};
 use inputs::{InputError, Source};
 use serde::Serialize;
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
@@ -15,6 +15,8 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wirecopy::batch;
+use wirecopy::render::{self, html, text, tsv};
+use wirecopy::stats::Summary;
 use wirecopy::{Article, Options, SCHEMA_VERSION};
 
 const SCHEMA: &str = include_str!("../schema/record.schema.json");
@@ -51,10 +53,10 @@ impl<I: Iterator> Iterator for Chunks<I> {
 }
 
 /// What one job gives the output: a record, or a failure to report (with, for a jsonl
-/// line, the error record that keeps one line out per line in).
+/// line in a JSON format, the error record that keeps one line out per line in).
 enum Outcome {
     Record {
-        json: Vec<u8>,
+        out: Payload,
         input_bytes: u64,
     },
     Failed {
@@ -76,6 +78,51 @@ enum Job {
     Unreadable(String, InputError),
 }
 
+/// A record as the output side takes it: rendered on the worker, or (for `stats`) the
+/// article to count.
+enum Payload {
+    Bytes(Vec<u8>),
+    Article(Box<Article>),
+}
+
+/// What is made of each article.
+#[derive(Debug, Clone, Copy)]
+enum Render {
+    /// JSON records, compact or indented, one after the other or in one array.
+    Json {
+        pretty: bool,
+        array: bool,
+    },
+    /// The text view, coloured or not.
+    Text {
+        color: bool,
+    },
+    Tsv,
+    Html,
+    /// Nothing printed per article: counted for `wirecopy stats`.
+    Count,
+}
+
+impl Render {
+    /// Renders one article; `input` is the text its offsets refer to.
+    fn article(self, article: Article, input: &str) -> Payload {
+        Payload::Bytes(match self {
+            Render::Json { pretty, .. } => to_json(&article, pretty),
+            Render::Text { color } => text::article(&article, color).into_bytes(),
+            Render::Tsv => tsv::rows(&article).into_bytes(),
+            Render::Html => html::article(&article, input).into_bytes(),
+            Render::Count => return Payload::Article(Box::new(article)),
+        })
+    }
+}
+
+/// Everything a worker needs besides the job.
+struct Settings<'a> {
+    input: &'a InputArgs,
+    render: Render,
+    opts: Options,
+}
+
 /// Writing stopped: the reader went away (quiet) or the write failed (reported).
 enum Stop {
     BrokenPipe,
@@ -93,44 +140,173 @@ fn report(name: &str, cause: &dyn std::fmt::Display) {
     );
 }
 
-/// Text for a terminal: control characters and bidirectional overrides from the input are
-/// shown escaped, never passed through.
-fn terminal_safe(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-        if c.is_control() || bidi {
-            out.extend(c.escape_unicode());
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
+use render::terminal_safe;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if cli.schema {
-        let mut out = io::stdout().lock();
-        return match out.write_all(SCHEMA.as_bytes()).and_then(|()| out.flush()) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-            Err(e) => {
-                report("stdout", &inputs::io_cause(&e));
-                ExitCode::FAILURE
-            }
-        };
+    match &cli.command {
+        Some(Command::Completions { shell }) => {
+            let mut buf = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "wirecopy", &mut buf);
+            return print_all(&buf);
+        }
+        Some(Command::Man) => {
+            let mut buf = Vec::new();
+            // rendering into memory cannot fail
+            let _ = clap_mangen::Man::new(Cli::command()).render(&mut buf);
+            return print_all(&buf);
+        }
+        Some(Command::Stats(args)) => {
+            let mut summary = Summary::default();
+            let code = convert(&args.input, Render::Count, Some(&mut summary), false);
+            let report = summary.report(args.top);
+            let text = if args.json {
+                let mut json = to_json(&report, true);
+                json.push(b'\n');
+                json
+            } else {
+                report.table().into_bytes()
+            };
+            return match print_all(&text) {
+                ExitCode::SUCCESS => code,
+                failed => failed,
+            };
+        }
+        None => {}
     }
+    if cli.schema {
+        return print_all(SCHEMA.as_bytes());
+    }
+    if cli.pretty && !matches!(cli.format, Format::Jsonl | Format::Json) {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--pretty applies to the JSON formats (jsonl, json) only",
+            )
+            .exit();
+    }
+    let render = match cli.format {
+        Format::Jsonl => Render::Json {
+            pretty: cli.pretty,
+            array: false,
+        },
+        Format::Json => Render::Json {
+            pretty: true,
+            array: true,
+        },
+        Format::Text => Render::Text {
+            color: cli.color.enabled(
+                io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+            ),
+        },
+        Format::Tsv => Render::Tsv,
+        Format::Html => Render::Html,
+    };
+    convert(&cli.input, render, None, cli.stats)
+}
+
+/// Writes all of `bytes` to stdout; a reader that went away is not an error.
+fn print_all(bytes: &[u8]) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            report("stdout", &inputs::io_cause(&e));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Writes the records in their format: what comes before the first, between two and
+/// after the last (a TSV header, a JSON array's brackets, the HTML page's head and tail).
+struct Output<W: Write> {
+    out: W,
+    render: Render,
+    records: u64,
+}
+
+impl<W: Write> Output<W> {
+    fn begin(out: W, render: Render) -> Result<Self, Stop> {
+        let mut o = Output {
+            out,
+            render,
+            records: 0,
+        };
+        match render {
+            Render::Json { array: true, .. } => o.put(b"[\n")?,
+            Render::Tsv => o.put(tsv::HEADER.as_bytes())?,
+            Render::Html => o.put(html::page_start().as_bytes())?,
+            _ => {}
+        }
+        Ok(o)
+    }
+
+    /// Writes one record and flushes it, so a pipeline sees records as they come.
+    fn record(&mut self, bytes: &[u8]) -> Result<(), Stop> {
+        let first = self.records == 0;
+        self.records += 1;
+        match self.render {
+            Render::Json { array: true, .. } if !first => self.put(b",\n")?,
+            Render::Json { array: false, .. } => {}
+            Render::Text { .. } if !first => self.put(b"\n")?,
+            _ => {}
+        }
+        self.put(bytes)?;
+        if let Render::Json { array: false, .. } = self.render {
+            self.put(b"\n")?;
+        }
+        self.out.flush().map_err(Stop::from)
+    }
+
+    fn end(mut self) -> Result<(), Stop> {
+        match self.render {
+            Render::Json { array: true, .. } if self.records > 0 => self.put(b"\n]\n")?,
+            Render::Json { array: true, .. } => self.put(b"]\n")?,
+            Render::Html => self.put(html::page_end().as_bytes())?,
+            _ => {}
+        }
+        self.out.flush().map_err(Stop::from)
+    }
+
+    fn put(&mut self, bytes: &[u8]) -> Result<(), Stop> {
+        self.out.write_all(bytes).map_err(Stop::from)
+    }
+}
+
+impl From<io::Error> for Stop {
+    fn from(e: io::Error) -> Self {
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            Stop::BrokenPipe
+        } else {
+            Stop::Failed(e)
+        }
+    }
+}
+
+/// Reads, analyses and prints (or counts into `summary`) every input; returns the exit
+/// status.
+fn convert(
+    args: &InputArgs,
+    render: Render,
+    mut summary: Option<&mut Summary>,
+    stats_line: bool,
+) -> ExitCode {
     // a panic in the library is reported as that input's failure (see `analyze_safely`),
     // not printed as a crash
     std::panic::set_hook(Box::new(|_| {}));
-
-    let opts = Options::default();
-    let exts = cli.extensions();
-    let sources = inputs::expand(&cli.paths, &exts);
+    let settings = Settings {
+        input: args,
+        render,
+        opts: Options::default(),
+    };
+    let exts = args.extensions();
+    let sources = inputs::expand(&args.paths, &exts);
     // files are all there to be read: hand them to the threads a few at a time, which
     // saves synchronisation; jsonl lines may trickle in from a stream: one at a time
-    let (jobs, chunk): (Box<dyn Iterator<Item = Job> + Send + '_>, usize) = match cli.input {
+    let (jobs, chunk): (Box<dyn Iterator<Item = Job> + Send + '_>, usize) = match args.input_format
+    {
         InputFormat::Text => (
             Box::new(sources.map(|item| match item {
                 Ok(s) => Job::Text(s),
@@ -138,52 +314,74 @@ fn main() -> ExitCode {
             })),
             FILES_PER_JOB,
         ),
-        InputFormat::Jsonl => (Box::new(JsonlJobs::new(sources, cli.max_size)), 1),
+        InputFormat::Jsonl => (Box::new(JsonlJobs::new(sources, args.max_size)), 1),
     };
     let jobs = Chunks {
         inner: jobs,
         size: chunk,
     };
 
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut progress = Progress::new(!cli.quiet && io::stderr().is_terminal());
-    let stop = batch::run_ordered(
-        jobs,
-        cli.thread_count(),
-        |jobs: Vec<Job>| {
-            jobs.into_iter()
-                .map(|job| work(job, &cli, &opts))
-                .collect::<Vec<_>>()
-        },
-        |outcomes| {
-            for outcome in outcomes {
-                let written = match outcome {
-                    Outcome::Record { json, input_bytes } => {
-                        progress.article(input_bytes, false);
-                        write_record(&mut out, &json)
-                    }
-                    Outcome::Failed {
-                        name,
-                        cause,
-                        record,
-                    } => {
-                        progress.clear();
-                        report(&name, &cause);
-                        progress.article(0, true);
-                        match record {
-                            Some(json) => write_record(&mut out, &json),
-                            None => Ok(()),
+    let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal());
+    let stop = match Output::begin(io::BufWriter::new(io::stdout().lock()), render) {
+        Err(stop) => Some(stop),
+        Ok(mut out) => {
+            let stop = batch::run_ordered(
+                jobs,
+                args.thread_count(),
+                |jobs: Vec<Job>| {
+                    jobs.into_iter()
+                        .map(|job| work(job, &settings))
+                        .collect::<Vec<_>>()
+                },
+                |outcomes| {
+                    for outcome in outcomes {
+                        let written = match outcome {
+                            Outcome::Record {
+                                out: payload,
+                                input_bytes,
+                            } => {
+                                progress.article(input_bytes, false);
+                                match payload {
+                                    Payload::Bytes(bytes) => out.record(&bytes),
+                                    Payload::Article(a) => {
+                                        if let Some(s) = summary.as_deref_mut() {
+                                            s.add(&a);
+                                        }
+                                        Ok(())
+                                    }
+                                }
+                            }
+                            Outcome::Failed {
+                                name,
+                                cause,
+                                record,
+                            } => {
+                                progress.clear();
+                                report(&name, &cause);
+                                progress.article(0, true);
+                                if let Some(s) = summary.as_deref_mut() {
+                                    s.add_failure();
+                                }
+                                match record {
+                                    Some(json) => out.record(&json),
+                                    None => Ok(()),
+                                }
+                            }
+                        };
+                        if let Err(stop) = written {
+                            return ControlFlow::Break(stop);
                         }
                     }
-                };
-                if let Err(stop) = written {
-                    return ControlFlow::Break(stop);
-                }
+                    ControlFlow::Continue(())
+                },
+            );
+            match stop {
+                Some(stop) => Some(stop),
+                None => out.end().err(),
             }
-            ControlFlow::Continue(())
-        },
-    );
-    progress.finish(cli.stats);
+        }
+    };
+    progress.finish(stats_line);
     match stop {
         None | Some(Stop::BrokenPipe) => {}
         Some(Stop::Failed(e)) => {
@@ -196,20 +394,6 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
-}
-
-/// Writes one record and flushes it, so a pipeline sees records as they come.
-fn write_record<W: Write>(out: &mut W, json: &[u8]) -> Result<(), Stop> {
-    out.write_all(json)
-        .and_then(|()| out.write_all(b"\n"))
-        .and_then(|()| out.flush())
-        .map_err(|e| {
-            if e.kind() == io::ErrorKind::BrokenPipe {
-                Stop::BrokenPipe
-            } else {
-                Stop::Failed(e)
-            }
-        })
 }
 
 /// Serializes a record, compact or indented.
@@ -236,14 +420,15 @@ fn analyze_safely(text: &str, opts: &Options) -> Result<Article, String> {
 }
 
 /// Does one job (on a worker thread).
-fn work(job: Job, cli: &Cli, opts: &Options) -> Outcome {
+fn work(job: Job, settings: &Settings) -> Outcome {
+    let args = settings.input;
     match job {
         Job::Unreadable(name, e) => Outcome::Failed {
             name,
             cause: e.to_string(),
             record: None,
         },
-        Job::Text(source) => text_input(&source, cli, opts),
+        Job::Text(source) => text_input(&source, settings),
         Job::Line {
             name,
             lineno,
@@ -251,31 +436,35 @@ fn work(job: Job, cli: &Cli, opts: &Options) -> Outcome {
             len,
         } => {
             let line = trim_eol(&bytes);
-            match jsonl_article(line, len as u64 > cli.max_size, cli.max_size, opts) {
-                Ok(mut article) => {
+            let too_large = len as u64 > args.max_size;
+            match jsonl_article(line, too_large, args.max_size, &settings.opts) {
+                Ok((mut article, text)) => {
                     if article.file.is_empty() {
                         article.file = name.to_string();
                     }
                     Outcome::Record {
-                        json: to_json(&article, cli.pretty),
+                        out: settings.render.article(article, &text),
                         input_bytes: len as u64,
                     }
                 }
                 Err((id, cause)) => {
-                    let record = to_json(
-                        &ErrorRecord {
-                            schema_version: SCHEMA_VERSION,
-                            file: &name,
-                            line: lineno,
-                            id,
-                            error: cause.clone(),
-                        },
-                        cli.pretty,
-                    );
+                    let record = match settings.render {
+                        Render::Json { pretty, .. } => Some(to_json(
+                            &ErrorRecord {
+                                schema_version: SCHEMA_VERSION,
+                                file: &name,
+                                line: lineno,
+                                id,
+                                error: cause.clone(),
+                            },
+                            pretty,
+                        )),
+                        _ => None,
+                    };
                     Outcome::Failed {
                         name: format!("{name}:{lineno}"),
                         cause,
-                        record: Some(record),
+                        record,
                     }
                 }
             }
@@ -284,14 +473,14 @@ fn work(job: Job, cli: &Cli, opts: &Options) -> Outcome {
 }
 
 /// One article per input.
-fn text_input(source: &Source, cli: &Cli, opts: &Options) -> Outcome {
+fn text_input(source: &Source, settings: &Settings) -> Outcome {
     let name = source.display();
     let failed = |name: String, cause: String| Outcome::Failed {
         name,
         cause,
         record: None,
     };
-    let bytes = match source.read_all(cli.max_size) {
+    let bytes = match source.read_all(settings.input.max_size) {
         Ok(b) => b,
         Err(e) => return failed(name, e.to_string()),
     };
@@ -299,7 +488,7 @@ fn text_input(source: &Source, cli: &Cli, opts: &Options) -> Outcome {
         Ok(d) => d,
         Err(e) => return failed(name, e.to_string()),
     };
-    let mut article = match analyze_safely(&decoded.text, opts) {
+    let mut article = match analyze_safely(&decoded.text, &settings.opts) {
         Ok(a) => a,
         Err(e) => return failed(name, e),
     };
@@ -307,7 +496,7 @@ fn text_input(source: &Source, cli: &Cli, opts: &Options) -> Outcome {
     article.warnings.extend(source.name_warning());
     article.warnings.extend(decoded.warnings);
     Outcome::Record {
-        json: to_json(&article, cli.pretty),
+        out: settings.render.article(article, &decoded.text),
         input_bytes: bytes.len() as u64,
     }
 }
@@ -470,13 +659,14 @@ fn trim_eol(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// Analyses one JSON line, or says why it cannot be (with the line's id, if it had one).
+/// Analyses one JSON line (giving the article and the text its offsets refer to), or says
+/// why it cannot be (with the line's id, if it had one).
 fn jsonl_article(
     line: &[u8],
     too_large: bool,
     limit: u64,
     opts: &Options,
-) -> Result<Article, (Option<serde_json::Value>, String)> {
+) -> Result<(Article, String), (Option<serde_json::Value>, String)> {
     if too_large {
         return Err((None, InputError::TooLarge { limit }.to_string()));
     }
@@ -534,32 +724,19 @@ fn jsonl_article(
         None => return Err((id, "no \"text\" field".to_string())),
     };
     let decoded = wirecopy::decode(text.as_bytes()).map_err(|e| (id.clone(), e.to_string()))?;
-    let mut article = wirecopy::analyze(&decoded.text, opts);
+    let mut article = analyze_safely(&decoded.text, opts).map_err(|e| (id.clone(), e))?;
     if let Some(serde_json::Value::String(f)) = obj.remove("file") {
         article.file = f;
     }
     article.id = id;
     article.warnings.extend(warnings);
     article.warnings.extend(decoded.warnings);
-    Ok(article)
+    Ok((article, decoded.text.into_owned()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn terminal_text_is_escaped() {
-        let cases = [
-            ("plain name.txt", "plain name.txt"),
-            ("bad\u{1b}[31mred", "bad\\u{1b}[31mred"),
-            ("rtl\u{202E}txt", "rtl\\u{202e}txt"),
-            ("tab\there", "tab\\u{9}here"),
-        ];
-        for (input, want) in cases {
-            assert_eq!(terminal_safe(input), want);
-        }
-    }
 
     #[test]
     fn long_lines_are_consumed_whole() {
