@@ -2,7 +2,7 @@
 //!
 //! Method: every form of every verb is listed (said, says, say, saying), with whether it
 //! can introduce reported speech without quotation marks (`X said that …`). Lookups are on
-//! lower-cased words with a sorted table and binary search. Multi-word cues ("according
+//! words of any case in a table sorted by first letter. Multi-word cues ("according
 //! to", "pointed out") are matched by [`phrase_at`].
 //!
 //! Known limits: cues are words, not senses: "told" in "told to leave" is still a cue (the
@@ -167,37 +167,56 @@ const CUE_PHRASES: &[(&str, bool)] = &[
 /// Is `word` (any case) a speech cue? Some(true) when it can also introduce reported
 /// speech without quotation marks.
 pub fn word(word: &str) -> Option<bool> {
-    if !(3..=12).contains(&word.len()) || !word.is_ascii() {
+    let w = word.as_bytes();
+    if !(3..=12).contains(&w.len()) {
         return None;
     }
-    CUE_WORDS
-        .binary_search_by(|(w, _)| crate::words::cmp_folded(w, word))
-        .ok()
-        .map(|i| CUE_WORDS[i].1)
+    // the table's words starting with the same letter (a few, most words have none)
+    let first = w[0].to_ascii_lowercase();
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    let (lo, hi) = by_first_letter()[usize::from(first - b'a')];
+    CUE_WORDS[lo..hi]
+        .iter()
+        .find(|(c, _)| c.len() == w.len() && c.as_bytes().eq_ignore_ascii_case(w))
+        .map(|&(_, indirect)| indirect)
+}
+
+/// For each letter a..z, the range of [`CUE_WORDS`] starting with it.
+fn by_first_letter() -> &'static [(usize, usize); 26] {
+    static RANGES: std::sync::OnceLock<[(usize, usize); 26]> = std::sync::OnceLock::new();
+    RANGES.get_or_init(|| {
+        let mut r = [(0, 0); 26];
+        for (letter, range) in (b'a'..=b'z').zip(r.iter_mut()) {
+            let lo = CUE_WORDS.partition_point(|(w, _)| w.as_bytes()[0] < letter);
+            let hi = CUE_WORDS.partition_point(|(w, _)| w.as_bytes()[0] <= letter);
+            *range = (lo, hi);
+        }
+        r
+    })
 }
 
 /// Byte offsets of the words of `text` that are cues of reported speech (lower-case verbs
 /// and "according"), in order.
 pub fn positions(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let in_word = c.is_ascii_alphabetic();
-        match (start, in_word) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                let w = &text[s..i];
-                // cue words are lower case and 3 to 12 letters long: most words are not
-                let maybe = (3..=12).contains(&w.len()) && w.as_bytes()[0].is_ascii_lowercase();
-                if (maybe && in_text(w) == Some(true)) || w == "according" || w == "According" {
-                    out.push(s);
-                }
-                start = None;
-            }
-            _ => {}
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let w = &text[s..i];
+        // cue words are lower case and 3 to 12 letters long: most words are not
+        let maybe = (3..=12).contains(&w.len()) && b[s].is_ascii_lowercase();
+        if (maybe && word(w) == Some(true)) || w == "according" || w == "According" {
+            out.push(s);
         }
     }
     out

@@ -107,7 +107,7 @@ impl Render {
     /// Renders one article; `input` is the text its offsets refer to.
     fn article(self, article: Article, input: &str) -> Payload {
         Payload::Bytes(match self {
-            Render::Json { pretty, .. } => to_json(&article, pretty),
+            Render::Json { pretty, .. } => to_json_sized(&article, pretty, 2 * input.len() + 1024),
             Render::Text { color } => text::article(&article, color).into_bytes(),
             Render::Tsv => tsv::rows(&article).into_bytes(),
             Render::Html => html::article(&article, input).into_bytes(),
@@ -398,13 +398,23 @@ fn convert(
 
 /// Serializes a record, compact or indented.
 fn to_json<T: Serialize>(rec: &T, pretty: bool) -> Vec<u8> {
+    to_json_sized(rec, pretty, 0)
+}
+
+/// [`to_json`] into a buffer made for about `expected` bytes (a record is about twice its
+/// input: paragraphs plus quotes), which saves growing it step by step.
+fn to_json_sized<T: Serialize>(rec: &T, pretty: bool, expected: usize) -> Vec<u8> {
+    let mut buf = Vec::with_capacity(expected);
     let res = if pretty {
-        serde_json::to_vec_pretty(rec)
+        serde_json::to_writer_pretty(&mut buf, rec)
     } else {
-        serde_json::to_vec(rec)
+        serde_json::to_writer(&mut buf, rec)
     };
     // records are plain data: serialization cannot fail
-    res.unwrap_or_default()
+    match res {
+        Ok(()) => buf,
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Runs the library on one text, turning a panic (a bug) into that input's failure.

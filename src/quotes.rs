@@ -119,7 +119,17 @@ fn spans(t: &str) -> Vec<Span> {
     // (open mark offset, content start, is single)
     let mut open: Option<(usize, usize, bool)> = None;
     let mut i = 0;
+    let bytes = t.as_bytes();
     while i < t.len() {
+        // straight to the next byte that can start a mark (non-ASCII bytes found here
+        // start a char: the scan moves from char boundaries over ASCII bytes only)
+        match bytes[i..]
+            .iter()
+            .position(|&b| !b.is_ascii() || matches!(b, b'"' | b'\'' | b'`'))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let Some(m) = mark_at(t, i) else {
             i += t[i..].chars().next().map_or(1, char::len_utf8);
             continue;
@@ -1085,13 +1095,12 @@ fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize,
         if sps.get(k).is_some_and(|sp| sp.open < e) {
             continue;
         }
-        let k = cue_at.partition_point(|&c| c < s);
-        if cue_at.get(k).is_none_or(|&c| c >= e) {
-            continue;
-        }
         // the paragraph's cue positions, relative to this sentence
         let lo = cue_at.partition_point(|&c| c < s);
         let hi = cue_at.partition_point(|&c| c < e);
+        if lo == hi {
+            continue;
+        }
         let here: Vec<usize> = cue_at[lo..hi].iter().map(|&c| c - s).collect();
         for p in reported(t, s, e, para, &here) {
             out.push((s, p));
@@ -1122,7 +1131,8 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '—')
         });
         let text = opened.trim_end();
-        if word_count(text) < MIN_INDIRECT_WORDS {
+        let words = word_count(text);
+        if words < MIN_INDIRECT_WORDS {
             return None;
         }
         let lead = raw.len() - opened.len();
@@ -1140,7 +1150,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             cue: Some(cue),
             inherit: false,
             opens_paragraph: false,
-            words: word_count(text),
+            words,
         })
     };
 

@@ -35,57 +35,93 @@ pub fn tokens(s: &str) -> Vec<Tok> {
 /// The first `max` tokens of `s` (the phrase readers look no further, so long texts are
 /// not cut up in full).
 pub fn tokens_upto(s: &str, max: usize) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(max.min(s.len() / 4 + 1));
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if out.len() >= max {
-            break;
-        }
-        if c.is_whitespace() {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+    let mut out = Vec::with_capacity(max.min(s.len() / 5 + 1));
+    out.extend(Tokens { s, at: 0 }.take(max));
+    out
+}
+
+/// The tokens of `s` one at a time, for readers that usually stop after a few.
+pub fn token_iter(s: &str) -> impl Iterator<Item = Tok> + '_ {
+    Tokens { s, at: 0 }
+}
+
+/// The tokenizer behind [`tokens`]: the next token from byte `at`.
+struct Tokens<'a> {
+    s: &'a str,
+    at: usize,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Tok;
+
+    fn next(&mut self) -> Option<Tok> {
+        let s = self.s;
+        let bytes = s.as_bytes();
+        let mut i = self.at;
+        while i < s.len() {
+            let (c, n) = char_at(s, i);
+            if c.is_whitespace() {
+                i += n;
+                continue;
+            }
+            if !c.is_alphanumeric() {
+                self.at = i + n;
+                return Some(Tok {
+                    start: i,
+                    end: i + n,
+                    word: false,
+                });
+            }
+            let start = i;
+            let mut end = i + n;
+            while end < s.len() {
+                if bytes[end].is_ascii_alphanumeric() {
+                    end += 1;
+                    continue;
+                }
+                let (d, dn) = char_at(s, end);
                 if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    it.next();
+                    end += dn;
                     continue;
                 }
                 if !matches!(d, '.' | '-' | '\'' | '’' | '&') {
                     break;
                 }
-                let next_alnum = s[j + d.len_utf8()..]
+                let next_alnum = s[end + dn..]
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric);
-                let inner = next_alnum;
                 // "Jr.", "U.S.", "Gov.": a dot after a short capitalised word
-                let abbrev_dot = d == '.' && is_abbrev(&s[i..j]);
-                if inner || abbrev_dot {
-                    end = j + d.len_utf8();
-                    it.next();
-                    if abbrev_dot && !next_alnum {
-                        break;
-                    }
-                } else {
+                let abbrev_dot = d == '.' && is_abbrev(&s[start..end]);
+                if !(next_alnum || abbrev_dot) {
+                    break;
+                }
+                end += dn;
+                if abbrev_dot && !next_alnum {
                     break;
                 }
             }
-            out.push(Tok {
-                start: i,
+            self.at = end;
+            return Some(Tok {
+                start,
                 end,
                 word: true,
             });
-        } else {
-            out.push(Tok {
-                start: i,
-                end: i + c.len_utf8(),
-                word: false,
-            });
         }
+        self.at = s.len();
+        None
     }
-    out
+}
+
+/// The char at byte `i` of `s` (a char boundary) and its length, ASCII without decoding.
+#[inline(always)]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let b = s.as_bytes()[i];
+    if b.is_ascii() {
+        return (char::from(b), 1);
+    }
+    let c = s[i..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c, c.len_utf8())
 }
 
 fn is_abbrev(w: &str) -> bool {
@@ -441,23 +477,27 @@ fn is_org_name(name: &str) -> bool {
 /// The name (with its titles) that opens `s`: capitalised words, titles and name
 /// particles, up to the first word that is none of these ("Clinton ordered …" -> "Clinton").
 pub fn leading_name(s: &str) -> Option<Span> {
-    let toks = tokens_upto(s, 12);
-    let w = |k: usize| &s[toks[k].start..toks[k].end];
-    let mut k = 0;
-    while k < toks.len() && toks[k].word {
-        let x = w(k);
+    // the words of the name so far, read one at a time (most sentences stop at the first)
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut it = token_iter(s).peekable();
+    while let Some(tok) = it.next() {
+        if !tok.word {
+            break;
+        }
+        let x = &s[tok.start..tok.end];
         let ok = (is_cap(x) && !is_function_cap(x) && !x.ends_with("'s") && !x.ends_with("’s"))
             || is_title_word(x)
             || (is_name_particle(x)
-                && toks
-                    .get(k + 1)
+                && it
+                    .peek()
                     .is_some_and(|t| t.word && is_cap(&s[t.start..t.end])));
-        if !ok || k >= 8 {
+        if !ok || toks.len() >= 8 {
             break;
         }
-        k += 1;
+        toks.push(tok);
     }
-    while k > 0 && !is_cap(w(k - 1)) {
+    let mut k = toks.len();
+    while k > 0 && !is_cap(&s[toks[k - 1].start..toks[k - 1].end]) {
         k -= 1;
     }
     (k > 0).then(|| toks[0].start..toks[k - 1].end)
@@ -1299,12 +1339,16 @@ pub fn split_title(np: &str) -> (Option<String>, Option<String>) {
         return (None, None);
     }
     let mut cut = 0;
+    // whether each word is an honorific ("Mr", "Dr"), which neither part keeps
+    let mut honorific = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
         let lw = lower(w);
+        let is_honorific = HONORIFICS.contains(&lw.as_str());
+        honorific.push(is_honorific);
         // "Al Jazeera's Catherine Soi": a possessive belongs to the title
         let possessive = w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'");
         let title_like = is_title_word(w) || possessive || !is_cap(w) && !is_name_particle(w);
-        if title_like || HONORIFICS.contains(&lw.as_str()) {
+        if title_like || is_honorific {
             cut = cut.max(i + 1);
         }
         // "Secretary of State John Kerry": "of" and the word after belong to the title
@@ -1313,21 +1357,18 @@ pub fn split_title(np: &str) -> (Option<String>, Option<String>) {
         }
     }
     let cut = cut.min(words.len());
-    let name_words: Vec<&str> = words[cut..]
-        .iter()
-        .copied()
-        .filter(|w| !HONORIFICS.contains(&lower(w).as_str()))
-        .collect();
-    let title_words: Vec<&str> = words[..cut]
-        .iter()
-        .copied()
-        .filter(|w| !HONORIFICS.contains(&lower(w).as_str()))
-        .collect();
-    let title = (!title_words.is_empty()).then(|| title_words.join(" "));
-    if name_words.is_empty() {
-        return (title, None);
-    }
-    (title, Some(name_words.join(" ")))
+    // the words of `range` without honorifics, joined by spaces
+    let join = |range: std::ops::Range<usize>| {
+        let mut out = String::new();
+        for i in range.filter(|&i| !honorific[i]) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(words[i]);
+        }
+        (!out.is_empty()).then_some(out)
+    };
+    (join(0..cut), join(cut..words.len()))
 }
 
 /// What a mention is.
@@ -1572,6 +1613,9 @@ impl Registry {
             let surname = e.name.clone();
             let mut best: Option<String> = None;
             for t in texts.clone() {
+                if !t.contains(surname.as_str()) {
+                    continue;
+                }
                 let toks = tokens(t);
                 for (k, tok) in toks.iter().enumerate() {
                     if t[tok.start..tok.end] != surname || k == 0 {
