@@ -104,14 +104,19 @@ enum Render {
 }
 
 impl Render {
-    /// Renders one article; `input` is the text its offsets refer to.
-    fn article(self, article: Article, input: &str) -> Payload {
-        Payload::Bytes(match self {
-            Render::Json { pretty, .. } => to_json_sized(&article, pretty, 2 * input.len() + 1024),
-            Render::Text { color } => text::article(&article, color).into_bytes(),
-            Render::Tsv => tsv::rows(&article).into_bytes(),
-            Render::Html => html::article(&article, input).into_bytes(),
-            Render::Count => return Payload::Article(Box::new(article)),
+    /// Renders one article; `input` is the text its offsets refer to. A panic (a bug)
+    /// becomes an error, as in [`analyze_safely`].
+    fn article(self, article: Article, input: &str) -> Result<Payload, String> {
+        safely("printing", || {
+            Payload::Bytes(match self {
+                Render::Json { pretty, .. } => {
+                    to_json_sized(&article, pretty, 2 * input.len() + 1024)
+                }
+                Render::Text { color } => text::article(&article, color).into_bytes(),
+                Render::Tsv => tsv::rows(&article).into_bytes(),
+                Render::Html => html::article(&article, input).into_bytes(),
+                Render::Count => return Payload::Article(Box::new(article)),
+            })
         })
     }
 }
@@ -419,13 +424,18 @@ fn to_json_sized<T: Serialize>(rec: &T, pretty: bool, expected: usize) -> Vec<u8
 
 /// Runs the library on one text, turning a panic (a bug) into that input's failure.
 fn analyze_safely(text: &str, opts: &Options) -> Result<Article, String> {
-    std::panic::catch_unwind(AssertUnwindSafe(|| wirecopy::analyze(text, opts))).map_err(|p| {
+    safely("analysing", || wirecopy::analyze(text, opts))
+}
+
+/// Runs `f`, turning a panic into an error message saying what was being `done`.
+fn safely<T>(doing: &str, f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(AssertUnwindSafe(f)).map_err(|p| {
         let what = p
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
             .or_else(|| p.downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        format!("internal error while analysing this input (please report it): {what}")
+        format!("internal error while {doing} this input (please report it): {what}")
     })
 }
 
@@ -447,16 +457,20 @@ fn work(job: Job, settings: &Settings) -> Outcome {
         } => {
             let line = trim_eol(&bytes);
             let too_large = len as u64 > args.max_size;
-            match jsonl_article(line, too_large, args.max_size, &settings.opts) {
-                Ok((mut article, text)) => {
+            let rendered = jsonl_article(line, too_large, args.max_size, &settings.opts).and_then(
+                |(mut article, text)| {
                     if article.file.is_empty() {
                         article.file = name.to_string();
                     }
-                    Outcome::Record {
-                        out: settings.render.article(article, &text),
-                        input_bytes: len as u64,
-                    }
-                }
+                    let id = article.id.clone();
+                    settings.render.article(article, &text).map_err(|e| (id, e))
+                },
+            );
+            match rendered {
+                Ok(out) => Outcome::Record {
+                    out,
+                    input_bytes: len as u64,
+                },
                 Err((id, cause)) => {
                     let record = match settings.render {
                         Render::Json { pretty, .. } => Some(to_json(
@@ -502,12 +516,15 @@ fn text_input(source: &Source, settings: &Settings) -> Outcome {
         Ok(a) => a,
         Err(e) => return failed(name, e),
     };
-    article.file = name;
+    article.file = name.clone();
     article.warnings.extend(source.name_warning());
     article.warnings.extend(decoded.warnings);
-    Outcome::Record {
-        out: settings.render.article(article, &decoded.text),
-        input_bytes: bytes.len() as u64,
+    match settings.render.article(article, &decoded.text) {
+        Ok(out) => Outcome::Record {
+            out,
+            input_bytes: bytes.len() as u64,
+        },
+        Err(e) => failed(name, e),
     }
 }
 

@@ -614,6 +614,11 @@ fn usage_errors_exit_2_with_nothing_on_stdout() {
         &["--max-size", "0", TASS],
         &["--ext"],
         &["-x", TASS],
+        &["--format", "yaml", TASS],
+        &["--pretty", "-f", "tsv", TASS],
+        &["--color", "sometimes", "-f", "text", TASS],
+        &["stats", "--top", "many", TASS],
+        &["completions", "tcsh"],
     ];
     for args in cases {
         let out = run(args, Some(b"Some text on stdin.\n"));
