@@ -866,7 +866,8 @@ fn attribute(
         if ended {
             let (_, following_end) = sentence_around(starts, t.len(), s_end.max(sp.close_end));
             let following = &t[sp.close_end..following_end.min(next_open)];
-            let short = word_count(following) <= 12;
+            let short = word_count(following) <= 12
+                || (word_count(following) <= 24 && is_bare_attribution(following));
             let opens_with_according = following
                 .trim_start()
                 .to_lowercase()
@@ -901,6 +902,42 @@ fn attribute(
     } else {
         before.or(after)
     };
+    // no cue, but a sentence that opens with its subject and leads into the quote with a
+    // colon ("Clinton has since apologized: …", "Wallnau continues: …")
+    let chosen = chosen.or_else(|| {
+        if !(intro.ends_with(':') && kind == QuoteKind::Direct) {
+            return None;
+        }
+        let sentence = &t0[s0..open];
+        // a name followed by its verb ("Trump gestured: …"), else a description ("The
+        // senator continued: …")
+        let named = speakers::leading_name(sentence).filter(|r| {
+            let np = &sentence[r.clone()];
+            let next = sentence[r.end..].trim_start();
+            // "SESSIONS: …", a transcript's label, or the name and its verb
+            speakers::split_title(np).1.is_some()
+                && (next.trim_end() == ":" || next.starts_with(|c: char| c.is_lowercase()))
+                // one word: a name, not an adverb opening the sentence ("Ever since")
+                && (np.contains(' ')
+                    || !matches!(np, "Ever" | "Later" | "Today" | "Here" | "Again" | "Earlier"))
+        });
+        let r = named.or_else(|| {
+            speakers::object_after(sentence).filter(|r| {
+                let np = &sentence[r.clone()];
+                np.split_whitespace().count() <= 6
+                    && speakers::split_title(np).1.is_none()
+                    && speakers::is_role_or_body(np)
+            })
+        })?;
+        Some((
+            first_para,
+            Attribution {
+                mention: Some(s0 + r.start..s0 + r.end),
+                cue: String::new(),
+                gap: 0,
+            },
+        ))
+    });
 
     let mut pending = Pending {
         note_only: false,
@@ -941,7 +978,7 @@ fn attribute(
                 .mention
                 .filter(|r| speakers::can_name_speaker(&t[r.clone()]))
                 .map(|r| (pi, appositive_name(t, r)));
-            pending.cue = Some(a.cue);
+            pending.cue = Some(a.cue).filter(|c| !c.is_empty());
             if pending.mention.is_none() {
                 pending.inherit = true;
             }
@@ -1021,6 +1058,55 @@ fn subject_note(t: &str, para: usize, st: usize) -> Option<Pending> {
     })
 }
 
+/// Is `s` a sentence that only attributes: a speaker phrase (perhaps with an appositive),
+/// a cue and adverbials ("Miller, a retired worker from a plant, said pleasantly into the
+/// phone.")?
+fn is_bare_attribution(s: &str) -> bool {
+    let body = s.trim().trim_end_matches(['.', '!', '?']);
+    let words: Vec<&str> = body
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(k) = words.iter().position(|w| cues::in_text(w).is_some()) else {
+        return false;
+    };
+    k > 0
+        && words[0].starts_with(char::is_uppercase)
+        && body.matches(',').count() <= 2
+        && words[k + 1..].iter().all(|w| is_adverbial_word(w))
+}
+
+/// An adverb of manner ("pleasantly", "firmly"): a lower-case word in -ly that is not one
+/// of the common nouns and adjectives so spelt.
+fn is_ly_adverb(l: &str) -> bool {
+    l.len() > 5
+        && l.ends_with("ly")
+        && !matches!(
+            l,
+            "family"
+                | "supply"
+                | "assembly"
+                | "monopoly"
+                | "anomaly"
+                | "friendly"
+                | "weekly"
+                | "monthly"
+                | "daily"
+                | "yearly"
+                | "likely"
+                | "early"
+                | "elderly"
+                | "lonely"
+                | "costly"
+                | "deadly"
+                | "lively"
+                | "orderly"
+                | "timely"
+                | "ugly"
+                | "holy"
+        )
+}
+
 /// Adverbials allowed between a reported-speech cue and its end or its clause.
 fn is_adverbial_word(w: &str) -> bool {
     let l = crate::words::lower(w);
@@ -1072,7 +1158,9 @@ fn is_adverbial_word(w: &str) -> bool {
             | "phone"
             | "telephone"
             | "telephoned"
+            | "into"
     ) || crate::words::is_time_word(&l)
+        || is_ly_adverb(&l)
         || month_word(&l)
         || l.chars().all(|c| c.is_ascii_digit())
 }
@@ -1711,6 +1799,67 @@ mod tests {
                     Indirect,
                     s("Ana Lopez"),
                     s("said"),
+                )],
+            ),
+            // a colon after a sentence that names its subject, no speech verb
+            (
+                vec!["Mayor Tom Reyes has since apologized: \"That was a mistake and I own it.\""],
+                vec![(
+                    "That was a mistake and I own it.",
+                    Direct,
+                    s("Tom Reyes"),
+                    None,
+                )],
+            ),
+            // ... but a subject that is no speaker leaves the quote unattributed
+            (
+                vec!["The message was plain: \"Stay home and keep the doors shut tonight.\""],
+                vec![(
+                    "Stay home and keep the doors shut tonight.",
+                    Direct,
+                    None,
+                    None,
+                )],
+            ),
+            // a lower-case modifier before the role noun, then the name
+            (
+                vec!["\"We keep going,\" said conservative activist Bob Lane, who runs a shop."],
+                vec![("We keep going,", Direct, s("Bob Lane"), s("said"))],
+            ),
+            // an attribution sentence of its own, long because of its appositive and adverbs
+            (
+                vec![
+                    "\"Who is calling? Is that you?\" Eva Moll, a retired worker from the \
+                     plant, said pleasantly into the phone.",
+                ],
+                vec![(
+                    "Who is calling? Is that you?",
+                    Direct,
+                    s("Eva Moll"),
+                    s("said"),
+                )],
+            ),
+            // an adverb between the name and the cue is not part of the name
+            (
+                vec!["Ivo Berg similarly warned that the plan \"would not survive the winter.\""],
+                vec![(
+                    "would not survive the winter.",
+                    Partial,
+                    s("Ivo Berg"),
+                    s("warned"),
+                )],
+            ),
+            // a transcript's capitals name the same person
+            (
+                vec![
+                    "Senator Jeff Sessions spoke first.",
+                    "SESSIONS: \"I am not aware of any of those activities.\"",
+                ],
+                vec![(
+                    "I am not aware of any of those activities.",
+                    Direct,
+                    s("Jeff Sessions"),
+                    None,
                 )],
             ),
         ];

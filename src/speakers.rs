@@ -943,6 +943,20 @@ pub fn can_name_speaker(np: &str) -> bool {
     PRONOUNS.contains(&l.as_str()) || split_title(np).1.is_some() || is_speaker_description(np)
 }
 
+/// Is `np` a description whose head is a role ("the senator", "a Clinton aide") or a
+/// proper-named body ("The Daily News")? Narrower than [`is_speaker_description`].
+pub fn is_role_or_body(np: &str) -> bool {
+    let words: Vec<&str> = np
+        .split_whitespace()
+        .filter(|w| !DETERMINERS.contains(&lower(w).as_str()))
+        .collect();
+    let role = words
+        .last()
+        .is_some_and(|w| is_role_noun(w.trim_end_matches(['.', ','])));
+    let body = !words.is_empty() && words.iter().all(|w| is_cap(w) || is_name_particle(w));
+    role || body
+}
+
 /// A noun phrase found in a stretch of text: its byte range there.
 pub type Span = std::ops::Range<usize>;
 
@@ -959,7 +973,34 @@ pub fn subject_before(s: &str) -> Option<Span> {
             .find(char::is_whitespace)
             .map_or(s.len(), |i| cut + i);
     }
-    subject_before_all(&s[cut..]).map(|r| cut + r.start..cut + r.end)
+    subject_before_all(&s[cut..]).map(|r| trim_after_name(s, cut + r.start..cut + r.end))
+}
+
+/// A phrase read past a name into a verb or an adverb ends at the name: "Clinton pitched"
+/// -> "Clinton", "Gorka similarly" -> "Gorka". Lower-case words that belong to a phrase
+/// stay: role nouns and titles ("Republican voter"), name particles ("Ludwig van").
+fn trim_after_name(s: &str, r: Span) -> Span {
+    let np = &s[r.clone()];
+    let toks = tokens(np);
+    let w = |k: usize| &np[toks[k].start..toks[k].end];
+    let mut end = toks.len();
+    while end >= 2
+        && toks[end - 1].word
+        && toks[end - 2].word
+        && !is_cap(w(end - 1))
+        && !is_name_particle(w(end - 1))
+        && !is_role_noun(w(end - 1))
+        && !is_title_word(w(end - 1))
+        && is_cap(w(end - 2))
+        && !is_title_word(w(end - 2))
+        && !DETERMINERS.contains(&lower(w(end - 2)).as_str())
+    {
+        end -= 1;
+    }
+    match end {
+        0 => r,
+        _ => r.start..r.start + toks[end - 1].end,
+    }
 }
 
 /// Bytes before a cue in which its subject is looked for.
@@ -1296,7 +1337,8 @@ pub fn object_after(s: &str) -> Option<Span> {
                         | "then"
                         | "outgoing"
                         | "incoming"
-                ))
+                )
+                || modifies_role(&toks, w))
         {
             return None;
         }
@@ -1315,7 +1357,76 @@ pub fn object_after(s: &str) -> Option<Span> {
     {
         last -= 1;
     }
-    Some(toks[0].start..toks[last].end)
+    Some(trim_after_name(s, toks[0].start..toks[last].end))
+}
+
+/// Does the lower-case word opening `toks` modify a role noun or title that comes within
+/// the next three words and is followed by a name ("conservative activist Bob Klaus",
+/// "undecided Republican voter Ann Hooton")?
+fn modifies_role<'a>(toks: &[Tok], w: impl Fn(usize) -> &'a str) -> bool {
+    let first = lower(w(0));
+    if !first.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        || DETERMINERS.contains(&first.as_str())
+        || is_function_word(first.as_str())
+    {
+        return false;
+    }
+    (1..toks.len().min(4))
+        .take_while(|&k| toks[k].word)
+        .any(|k| {
+            (is_role_noun(w(k)) || is_title_word(w(k)))
+                && toks
+                    .get(k + 1)
+                    .is_some_and(|t| t.word && is_cap(w(k + 1)) && !is_function_cap(w(k + 1)))
+        })
+}
+
+/// Prepositions, conjunctions and relative words: never the first word of a speaker phrase.
+fn is_function_word(l: &str) -> bool {
+    matches!(
+        l,
+        "at" | "in"
+            | "on"
+            | "of"
+            | "for"
+            | "with"
+            | "by"
+            | "to"
+            | "from"
+            | "into"
+            | "about"
+            | "that"
+            | "which"
+            | "who"
+            | "as"
+            | "and"
+            | "but"
+            | "or"
+            | "so"
+            | "if"
+            | "when"
+            | "while"
+            | "after"
+            | "before"
+            | "because"
+            | "than"
+            | "then"
+            | "there"
+            | "here"
+            | "it"
+            | "is"
+            | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "not"
+            | "no"
+            | "every"
+            | "each"
+            | "all"
+            | "other"
+            | "such"
+    )
 }
 
 /// A speaker phrase cut into title and name: ("Kremlin Spokesman", "Dmitry Peskov"). The
@@ -1480,13 +1591,17 @@ impl Registry {
             .unwrap_or_default()
             .to_string();
         let several = name.split_whitespace().count() > 1;
+        // case aside: transcripts write "SESSIONS:" for Jeff Sessions
         let found = self.entities.iter().rposition(|e| {
             let e_first = e.name.split_whitespace().next().unwrap_or_default();
             let e_several = e.name.split_whitespace().count() > 1;
             e.person
-                && e.name.split_whitespace().last() == Some(surname.as_str())
+                && e.name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|l| l.eq_ignore_ascii_case(&surname))
                 // "Ellie Hall" is not "James Hall"
-                && !(several && e_several && e_first != first)
+                && !(several && e_several && !e_first.eq_ignore_ascii_case(&first))
         });
         match found {
             Some(i) => {
