@@ -156,47 +156,174 @@ pub fn expand<'a>(
 }
 
 fn walk<'a>(root: &'a Path, exts: &'a [String]) -> impl Iterator<Item = Item> + 'a {
-    walkdir::WalkDir::new(root)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
-        .filter_map(move |entry| match entry {
-            Ok(e) => {
-                if e.depth() == 0 || !has_ext(e.path(), exts) {
-                    return None;
-                }
-                let ft = e.file_type();
-                if ft.is_file() {
-                    return Some(Ok(Source::File(e.into_path())));
-                }
-                if !ft.is_symlink() {
-                    return None;
-                }
-                // a symlink is read when it leads to a regular file, and reported when it
-                // leads nowhere (dangling, a loop): an input was meant to be there
-                match fs::metadata(e.path()) {
-                    Ok(m) => m.is_file().then(|| Ok(Source::File(e.into_path()))),
-                    Err(err) => {
-                        let cause = if err.kind() == io::ErrorKind::NotFound {
-                            "dangling symbolic link: its target does not exist".to_string()
-                        } else {
-                            format!("symbolic link cannot be followed: {}", io_cause(&err))
-                        };
-                        let name = e.path().to_string_lossy().into_owned();
-                        Some(Err((name, InputError::Walk(cause))))
+    let (stack, failed) = match Listing::read(root) {
+        Ok(l) => (vec![l], None),
+        Err(e) => (Vec::new(), Some(walk_error(root, &e))),
+    };
+    failed.into_iter().chain(Walk { stack, exts })
+}
+
+/// The depth-first walk below a directory, each directory's entries in name order.
+struct Walk<'a> {
+    /// The directories being listed, innermost last.
+    stack: Vec<Listing>,
+    exts: &'a [String],
+}
+
+impl Iterator for Walk<'_> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            let top = self.stack.last_mut()?;
+            let Some(&i) = top.order.get(top.next) else {
+                self.stack.pop();
+                continue;
+            };
+            top.next += 1;
+            let name = top.names.get(i);
+            if is_hidden(name) {
+                continue;
+            }
+            let wanted = |exts| has_ext(Path::new(name), exts);
+            match top.kinds[i] {
+                Kind::Dir => {
+                    let path = top.dir.join(name);
+                    match Listing::read(&path) {
+                        Ok(l) => self.stack.push(l),
+                        Err(e) => return Some(walk_error(&path, &e)),
                     }
                 }
+                Kind::File if wanted(self.exts) => {
+                    return Some(Ok(Source::File(top.dir.join(name))));
+                }
+                Kind::Symlink if wanted(self.exts) => {
+                    // a symlink is read when it leads to a regular file, and reported when
+                    // it leads nowhere (dangling, a loop): an input was meant to be there
+                    let path = top.dir.join(name);
+                    match fs::metadata(&path) {
+                        Ok(m) if m.is_file() => return Some(Ok(Source::File(path))),
+                        Ok(_) => {}
+                        Err(err) => {
+                            let cause = if err.kind() == io::ErrorKind::NotFound {
+                                "dangling symbolic link: its target does not exist".to_string()
+                            } else {
+                                format!("symbolic link cannot be followed: {}", io_cause(&err))
+                            };
+                            let name = path.to_string_lossy().into_owned();
+                            return Some(Err((name, InputError::Walk(cause))));
+                        }
+                    }
+                }
+                Kind::Failed(ref e) => {
+                    let name = top.dir.to_string_lossy().into_owned();
+                    return Some(Err((name, InputError::Walk(e.clone()))));
+                }
+                Kind::File | Kind::Symlink | Kind::Other => {}
             }
-            Err(err) => {
-                let name = err.path().unwrap_or(root).to_string_lossy().into_owned();
-                let cause = match err.io_error() {
-                    Some(io) => io_cause(io),
-                    None => err.to_string(),
-                };
-                Some(Err((name, InputError::Walk(cause))))
+        }
+    }
+}
+
+/// A directory that cannot be listed, as a failed input.
+fn walk_error(dir: &Path, e: &io::Error) -> Item {
+    let name = dir.to_string_lossy().into_owned();
+    Err((name, InputError::Walk(io_cause(e))))
+}
+
+/// What a directory entry is (without following a symlink).
+enum Kind {
+    File,
+    Dir,
+    Symlink,
+    /// FIFOs, sockets, devices: skipped.
+    Other,
+    /// The entry could not be read: reported.
+    Failed(String),
+}
+
+/// One directory's entries, read whole and sorted by name so that its files come in order.
+/// The names share one buffer, so a directory of many thousands of files costs a few
+/// allocations rather than one per file (which, over a long walk, fragments the heap and
+/// raises the peak memory with the number of inputs).
+struct Listing {
+    dir: PathBuf,
+    names: Names,
+    kinds: Vec<Kind>,
+    /// Entry indices in name order.
+    order: Vec<usize>,
+    /// Position in `order` of the next entry to visit.
+    next: usize,
+}
+
+impl Listing {
+    fn read(dir: &Path) -> io::Result<Listing> {
+        let mut names = Names::default();
+        let mut kinds = Vec::new();
+        for entry in fs::read_dir(dir)? {
+            let kind = match entry.as_ref().map(|e| e.file_type()) {
+                Ok(Ok(t)) if t.is_dir() => Kind::Dir,
+                Ok(Ok(t)) if t.is_file() => Kind::File,
+                Ok(Ok(t)) if t.is_symlink() => Kind::Symlink,
+                Ok(Ok(_)) => Kind::Other,
+                Ok(Err(e)) => Kind::Failed(io_cause(&e)),
+                Err(e) => Kind::Failed(io_cause(e)),
+            };
+            match &entry {
+                Ok(e) => names.push(&e.file_name()),
+                Err(_) => names.push(OsStr::new("")),
             }
+            kinds.push(kind);
+        }
+        let mut order: Vec<usize> = (0..kinds.len()).collect();
+        order.sort_by(|&a, &b| names.get(a).cmp(names.get(b)));
+        Ok(Listing {
+            dir: dir.to_path_buf(),
+            names,
+            kinds,
+            order,
+            next: 0,
         })
+    }
+}
+
+/// The names of a directory's entries in one buffer.
+#[cfg(unix)]
+#[derive(Default)]
+struct Names {
+    bytes: Vec<u8>,
+    /// End of each name in `bytes`.
+    ends: Vec<usize>,
+}
+
+#[cfg(unix)]
+impl Names {
+    fn push(&mut self, name: &OsStr) {
+        self.bytes.extend_from_slice(name.as_encoded_bytes());
+        self.ends.push(self.bytes.len());
+    }
+
+    fn get(&self, i: usize) -> &OsStr {
+        use std::os::unix::ffi::OsStrExt;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        OsStr::from_bytes(&self.bytes[start..self.ends[i]])
+    }
+}
+
+/// The names of a directory's entries (one allocation each where names are not bytes).
+#[cfg(not(unix))]
+#[derive(Default)]
+struct Names(Vec<std::ffi::OsString>);
+
+#[cfg(not(unix))]
+impl Names {
+    fn push(&mut self, name: &OsStr) {
+        self.0.push(name.to_os_string());
+    }
+
+    fn get(&self, i: usize) -> &OsStr {
+        &self.0[i]
+    }
 }
 
 fn is_hidden(name: &OsStr) -> bool {
