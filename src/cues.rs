@@ -2,7 +2,7 @@
 //!
 //! Method: every form of every verb is listed (said, says, say, saying), with whether it
 //! can introduce reported speech without quotation marks (`X said that …`). Lookups are on
-//! words of any case in a table sorted by first letter. Multi-word cues ("according
+//! words of any case in a table indexed by first letter and length. Multi-word cues ("according
 //! to", "pointed out") are matched by [`phrase_at`].
 //!
 //! Known limits: cues are words, not senses: "told" in "told to leave" is still a cue (the
@@ -168,32 +168,66 @@ const CUE_PHRASES: &[(&str, bool)] = &[
 /// speech without quotation marks.
 pub fn word(word: &str) -> Option<bool> {
     let w = word.as_bytes();
-    if !(3..=12).contains(&w.len()) {
+    let slot = slot(w)?;
+    if USED_SLOTS[slot / 64] & (1 << (slot % 64)) == 0 {
         return None;
     }
-    // the table's words starting with the same letter (a few, most words have none)
-    let first = w[0].to_ascii_lowercase();
-    if !first.is_ascii_lowercase() {
-        return None;
-    }
-    let (lo, hi) = by_first_letter()[usize::from(first - b'a')];
-    CUE_WORDS[lo..hi]
+    let (lo, hi) = index().slots[slot];
+    index().words[lo..hi]
         .iter()
-        .find(|(c, _)| c.len() == w.len() && c.as_bytes().eq_ignore_ascii_case(w))
+        .find(|(c, _)| c.as_bytes().eq_ignore_ascii_case(w))
         .map(|&(_, indirect)| indirect)
 }
 
-/// For each letter a..z, the range of [`CUE_WORDS`] starting with it.
-fn by_first_letter() -> &'static [(usize, usize); 26] {
-    static RANGES: std::sync::OnceLock<[(usize, usize); 26]> = std::sync::OnceLock::new();
-    RANGES.get_or_init(|| {
-        let mut r = [(0, 0); 26];
-        for (letter, range) in (b'a'..=b'z').zip(r.iter_mut()) {
-            let lo = CUE_WORDS.partition_point(|(w, _)| w.as_bytes()[0] < letter);
-            let hi = CUE_WORDS.partition_point(|(w, _)| w.as_bytes()[0] <= letter);
-            *range = (lo, hi);
+/// Cue words are 3 to 12 ASCII letters long.
+const MAX_LEN: usize = 12;
+
+/// The index slot of a word: its first letter and its length.
+fn slot(w: &[u8]) -> Option<usize> {
+    let first = w.first()?.to_ascii_lowercase();
+    (first.is_ascii_lowercase() && (3..=MAX_LEN).contains(&w.len()))
+        .then(|| usize::from(first - b'a') * (MAX_LEN + 1) + w.len())
+}
+
+/// Number of slots (26 first letters times the lengths 0 to [`MAX_LEN`]).
+const SLOTS: usize = 26 * (MAX_LEN + 1);
+
+/// A bit for each slot that holds a cue word: most words are turned away by one test.
+const USED_SLOTS: [u64; SLOTS.div_ceil(64)] = {
+    let mut bits = [0u64; SLOTS.div_ceil(64)];
+    let mut i = 0;
+    while i < CUE_WORDS.len() {
+        let w = CUE_WORDS[i].0.as_bytes();
+        // the table is lower-case ASCII, 3 to 12 letters (a test checks)
+        let slot = (w[0] - b'a') as usize * (MAX_LEN + 1) + w.len();
+        bits[slot / 64] |= 1 << (slot % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// [`CUE_WORDS`] grouped by first letter and length: a word is compared with the one or
+/// two forms of its slot, most words with none.
+struct Index {
+    words: Vec<(&'static str, bool)>,
+    /// For each slot, the range of `words` in it.
+    slots: Vec<(usize, usize)>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let key = |w: &str| slot(w.as_bytes()).unwrap_or(0);
+        let mut words = CUE_WORDS.to_vec();
+        words.sort_by_key(|(w, _)| key(w));
+        let mut slots = vec![(0, 0); SLOTS];
+        for (k, range) in slots.iter_mut().enumerate() {
+            *range = (
+                words.partition_point(|(w, _)| key(w) < k),
+                words.partition_point(|(w, _)| key(w) <= k),
+            );
         }
-        r
+        Index { words, slots }
     })
 }
 
@@ -214,8 +248,12 @@ pub fn positions(text: &str) -> Vec<usize> {
         }
         let w = &text[s..i];
         // cue words are lower case and 3 to 12 letters long: most words are not
-        let maybe = (3..=12).contains(&w.len()) && b[s].is_ascii_lowercase();
-        if (maybe && word(w) == Some(true)) || w == "according" || w == "According" {
+        let cue = if b[s].is_ascii_lowercase() {
+            word(w) == Some(true) || w == "according"
+        } else {
+            w == "According"
+        };
+        if cue {
             out.push(s);
         }
     }
@@ -246,8 +284,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn table_is_sorted() {
+    fn table_is_sorted_and_every_form_is_found() {
         assert!(CUE_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(w, indirect) in CUE_WORDS {
+            assert!((3..=MAX_LEN).contains(&w.len()), "{w}");
+            assert_eq!(word(w), Some(indirect), "{w}");
+            assert_eq!(word(&w.to_uppercase()), Some(indirect), "{w}");
+        }
+    }
+
+    #[test]
+    fn cue_positions() {
+        let cases: &[(&str, &[usize])] = &[
+            ("He said it, she says.", &[3, 16]),
+            ("According to him, they were told", &[0, 28]),
+            ("the company, according to its chief", &[13]),
+            ("Notes Said STATES", &[]),
+            ("über said", &[6]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(positions(text), *want, "{text}");
+        }
     }
 
     #[test]

@@ -251,19 +251,7 @@ fn spans(t: &str) -> Vec<Span> {
 
 /// Sentence starts of `t` with quoted stretches masked (they never end a sentence).
 fn sentence_starts(t: &str, quoted: &[Span]) -> Vec<usize> {
-    let mut masked = t.as_bytes().to_vec();
-    for sp in quoted {
-        for b in &mut masked[sp.open..sp.close_end] {
-            *b = b'X';
-        }
-        // a quote that ends its sentence ends the writer's sentence too: `… yet." According`
-        let content = t[sp.start..sp.end].trim_end();
-        if sp.closed && content.ends_with(['.', '!', '?']) && sp.close_end > sp.open {
-            masked[sp.close_end - 1] = b'.';
-        }
-    }
-    // all-ASCII replacements keep UTF-8 valid; fall back to the raw text if not
-    let masked = String::from_utf8(masked).unwrap_or_else(|_| t.to_string());
+    let masked = mask_quotes(t, quoted);
     let mut starts = vec![0];
     let mut at = 0;
     while let Some(e) = lede::first_sentence_end(&masked[at..]) {
@@ -276,6 +264,46 @@ fn sentence_starts(t: &str, quoted: &[Span]) -> Vec<usize> {
         starts.push(at);
     }
     starts
+}
+
+/// `t` with each quote, marks included, replaced by as many 'X' as it has bytes (so
+/// offsets stay), ending in '.' when the quote ends its sentence: then the writer's
+/// sentence ends too (`… yet." According`).
+fn mask_quotes<'a>(t: &'a str, quoted: &[Span]) -> std::borrow::Cow<'a, str> {
+    let ends_sentence = |sp: &Span| {
+        sp.closed
+            && t[sp.start..sp.end].trim_end().ends_with(['.', '!', '?'])
+            && sp.close_end > sp.open
+    };
+    if quoted.is_empty() {
+        return t.into();
+    }
+    if quoted.windows(2).all(|w| w[0].close_end <= w[1].open) {
+        let mut m = String::with_capacity(t.len());
+        for sp in quoted {
+            m.push_str(&t[m.len()..sp.open]);
+            let ends = ends_sentence(sp);
+            m.extend(std::iter::repeat_n(
+                'X',
+                sp.close_end - sp.open - usize::from(ends),
+            ));
+            if ends {
+                m.push('.');
+            }
+        }
+        m.push_str(&t[m.len()..]);
+        return m.into();
+    }
+    // spans out of order (not met in practice): byte by byte
+    let mut bytes = t.as_bytes().to_vec();
+    for sp in quoted {
+        bytes[sp.open..sp.close_end].fill(b'X');
+        if ends_sentence(sp) {
+            bytes[sp.close_end - 1] = b'.';
+        }
+    }
+    // all-ASCII replacements of whole chars keep UTF-8 valid; the raw text if not
+    String::from_utf8(bytes).map_or_else(|_| t.into(), Into::into)
 }
 
 /// The sentence `[start, end)` holding byte `pos`.
@@ -597,6 +625,14 @@ fn by_issuer(s: &str, np: std::ops::Range<usize>) -> std::ops::Range<usize> {
 }
 
 /// Words in `s`.
+/// [`word_count`], counting no further than `max`.
+fn words_up_to(s: &str, max: usize) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(max)
+        .count()
+}
+
 fn word_count(s: &str) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
@@ -757,7 +793,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
             let mut cue = p.cue.clone();
             if let Some((mp, r)) = &p.mention {
                 let m = paras[*mp].text[r.clone()].to_string();
-                entity = registry.resolve(&m);
+                entity = registry.resolve_with_appositive(&m, &paras[*mp].text[r.end..]);
                 mention = Some(m);
             } else if p.inherit {
                 let from = prev_in_para
@@ -1219,7 +1255,8 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             c.is_whitespace() || matches!(c, ',' | ';' | ':' | '-' | '—')
         });
         let text = opened.trim_end();
-        let words = word_count(text);
+        // reported speech is only kept with a few words (the count goes no further)
+        let words = words_up_to(text, MIN_INDIRECT_WORDS);
         if words < MIN_INDIRECT_WORDS {
             return None;
         }
@@ -1570,6 +1607,35 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn quotes_are_masked_for_sentence_splitting() {
+        let span = |open, close_end, closed| Span {
+            open,
+            start: open + 1,
+            end: close_end - 1,
+            close_end,
+            closed,
+        };
+        let cases: &[(&str, Vec<Span>, &str)] = &[
+            ("No quotes here.", vec![], "No quotes here."),
+            (
+                "He said \"Go.\" Then",
+                vec![span(8, 13, true)],
+                "He said XXXX. Then",
+            ),
+            (
+                "A \"b\" c \"d\"",
+                vec![span(2, 5, true), span(8, 11, true)],
+                "A XXX c XXX",
+            ),
+            ("É \"ü.\" x", vec![span(3, 8, true)], "É XXXX. x"),
+            ("open \"end", vec![span(5, 9, false)], "open XXXX"),
+        ];
+        for (t, spans, want) in cases {
+            assert_eq!(mask_quotes(t, spans), *want, "{t}");
+        }
     }
 
     #[test]

@@ -389,6 +389,73 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Does `after`, the text after a name, open an appositive that calls it a body (", a
+/// fictional coastal ferry operator,", ", the country's largest lender")?
+pub fn appositive_is_body(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix(", a ")
+        .or_else(|| after.strip_prefix(", an "))
+        .or_else(|| after.strip_prefix(", the "))
+    else {
+        return false;
+    };
+    let phrase = rest.split([',', '.', ';', '(']).next().unwrap_or("");
+    phrase
+        .split_whitespace()
+        .take(7)
+        .any(|w| is_body_noun(&lower(w)))
+}
+
+/// Head nouns of companies and other bodies.
+fn is_body_noun(l: &str) -> bool {
+    matches!(
+        l,
+        "company"
+            | "firm"
+            | "operator"
+            | "carrier"
+            | "airline"
+            | "maker"
+            | "manufacturer"
+            | "producer"
+            | "retailer"
+            | "bank"
+            | "lender"
+            | "insurer"
+            | "group"
+            | "agency"
+            | "organization"
+            | "organisation"
+            | "ministry"
+            | "network"
+            | "newspaper"
+            | "broadcaster"
+            | "union"
+            | "association"
+            | "federation"
+            | "council"
+            | "party"
+            | "utility"
+            | "exchange"
+            | "charity"
+            | "institute"
+            | "foundation"
+            | "publisher"
+            | "developer"
+            | "chain"
+            | "conglomerate"
+            | "startup"
+            | "club"
+            | "court"
+            | "committee"
+            | "commission"
+            | "cooperative"
+            | "co-operative"
+            | "pool"
+            | "board"
+    )
+}
+
 /// A proper name of a body, not a person ("Pathway Communications", "Acme Corp").
 fn is_org_name(name: &str) -> bool {
     const ORG: &[&str] = &[
@@ -1554,6 +1621,21 @@ impl Registry {
     /// Notes a person named as the subject of a sentence, so that a later "he" or "she"
     /// can refer to them; descriptions and lone capitalised words that are not known
     /// names are not noted.
+    /// Resolves a mention followed by the appositive `after` ("Nordhaven, a ferry
+    /// operator, said"): a name the appositive calls a company or another body is that
+    /// body (for a later "the company" or "it"), not a person.
+    pub fn resolve_with_appositive(&mut self, np: &str, after: &str) -> Option<usize> {
+        let last_person = self.last_person;
+        let i = self.resolve(np)?;
+        let e = &mut self.entities[i];
+        if e.person && e.quotes == 0 && appositive_is_body(after) {
+            e.person = false;
+            self.last_org = Some(i);
+            self.last_person = last_person.filter(|&p| p != i);
+        }
+        Some(i)
+    }
+
     pub fn note_subject(&mut self, np: &str, appositive: bool) -> Option<usize> {
         let (title, name) = split_title(np);
         let Some(name) = name else {
@@ -1672,6 +1754,13 @@ impl Registry {
                 | "bank"
                 | "lender"
                 | "insurer"
+                | "operator"
+                | "maker"
+                | "manufacturer"
+                | "producer"
+                | "retailer"
+                | "utility"
+                | "pool"
         );
         if issued && let Some(org) = self.last_org {
             return org;
@@ -1777,6 +1866,29 @@ mod tests {
 
     fn sub(s: &str, span: Option<Span>) -> Option<&str> {
         span.map(|r| &s[r])
+    }
+
+    #[test]
+    fn appositives_that_make_a_name_a_body() {
+        let cases = [
+            (", a fictional coastal ferry operator, said", true),
+            (", the country's largest lender, said", true),
+            (", an Oslo-based maker of fishing gear", true),
+            (", a spokeswoman for the company, said", true),
+            (", a retired engineer, said", false),
+            (" said on Monday", false),
+            (", who runs the company, said", false),
+        ];
+        for (after, want) in cases {
+            assert_eq!(appositive_is_body(after), want, "{after}");
+        }
+        // the body named with its appositive is "the company" later; a person is not
+        let mut r = Registry::default();
+        let body = r.resolve_with_appositive("Nordhaven Sjofart", ", a ferry operator, said");
+        let person = r.resolve_with_appositive("Lars Eikeland", ", a retired engineer, said");
+        assert_ne!(body, person);
+        assert_eq!(r.resolve("the company"), body);
+        assert_eq!(r.resolve("he"), person);
     }
 
     #[test]
