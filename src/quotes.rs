@@ -1423,7 +1423,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
                 .is_none_or(|t| &body[t.start..t.end] != "to")
     });
     let main_end = participle.map_or(body.len(), |k| toks[k - 1].start);
-    let main = reported_subject_first(body, &toks, main_end);
+    let main = reported_subject_first(body, &toks, main_end, cue_at);
     let speaker_np = main.as_ref().map(|(_, np, _)| np.clone()).or_else(|| {
         // the sentence's subject for "…, saying …" on its own
         speakers::object_after(body).filter(|r| body[r.clone()].split_whitespace().count() <= 8)
@@ -1445,14 +1445,17 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
 }
 
 /// `X said (that) CLAUSE` in `body[..end]`: the clause, the speaker phrase and the cue.
+/// `cue_at`: byte offsets in `body` of its cue words (see [`cues::positions`]).
 fn reported_subject_first(
     body: &str,
     toks: &[speakers::Tok],
     end: usize,
+    cue_at: &[usize],
 ) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>, String)> {
     let w = |k: usize| &body[toks[k].start..toks[k].end];
+    // only tokens where the sentence's cue scan found a cue word can be one
     let cue_ks: Vec<usize> = (1..toks.len())
-        .filter(|&k| toks[k].end <= end)
+        .filter(|&k| toks[k].end <= end && cue_at.binary_search(&toks[k].start).is_ok())
         .filter(|&k| toks[k].word && !w(k).ends_with("ing") && cues::in_text(w(k)) == Some(true))
         .collect();
     for ck in cue_ks {
