@@ -1582,9 +1582,15 @@ impl Registry {
     pub fn resolve(&mut self, np: &str) -> Option<usize> {
         let np = np.trim().trim_end_matches(',');
         let lower_np = lower(np);
-        let kind = if PRONOUNS.contains(&lower_np.as_str()) {
+        let pronoun = PRONOUNS.contains(&lower_np.as_str());
+        let (title, name) = if pronoun {
+            (None, None)
+        } else {
+            split_title(np)
+        };
+        let kind = if pronoun {
             Kind::Pronoun
-        } else if split_title(np).1.is_some() {
+        } else if name.is_some() {
             Kind::Person
         } else {
             Kind::Description
@@ -1598,7 +1604,7 @@ impl Registry {
                     .or(self.last_org),
                 _ => self.last_any,
             },
-            Kind::Person => Some(self.person(np)),
+            Kind::Person => name.map(|n| self.person(title, n)),
             Kind::Description => Some(self.description(np)),
         };
         if let Some(i) = idx {
@@ -1656,16 +1662,16 @@ impl Registry {
             e.person && e.name.split_whitespace().last() == name.split_whitespace().last()
         });
         if words >= 2 || title.is_some() || appositive || known {
-            let i = self.person(np);
+            let i = self.person(title, name);
             self.last_person = Some(i);
             return Some(i);
         }
         None
     }
 
-    fn person(&mut self, np: &str) -> usize {
-        let (title, name) = split_title(np);
-        let name = name.expect("a person mention has a name");
+    /// The person with this name (and title, from [`split_title`]): one seen before with
+    /// the same surname, or a new one.
+    fn person(&mut self, title: Option<String>, name: String) -> usize {
         let surname = name.split_whitespace().last().unwrap_or(&name).to_string();
         let first = name
             .split_whitespace()
