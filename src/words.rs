@@ -2,7 +2,8 @@
 //! quote and speaker stages.
 //!
 //! Method: a word of up to 32 bytes is lower-cased into a stack buffer (longer words, rare,
-//! go to the heap); sets are sorted slices searched by binary search.
+//! go to the heap); sets are sorted slices searched by binary search after a one-bit test
+//! on the first letter and length, which turns most words away.
 
 use std::fmt;
 use std::ops::Deref;
@@ -101,27 +102,48 @@ pub fn is_time_word(l: &str) -> bool {
     )
 }
 
-/// A set of lower-case words, sorted once.
-pub struct WordSet(Vec<&'static str>);
+/// A set of lower-case words, sorted once, with a bit for each (first letter, length)
+/// that some word of the set has, so that most words are turned away without a search.
+pub struct WordSet {
+    words: Vec<&'static str>,
+    /// For each first byte (ASCII lower-cased), a bit for each length below 64.
+    shapes: Box<[u64; 256]>,
+}
 
 impl WordSet {
     pub fn new(words: &[&'static str]) -> WordSet {
         let mut v = words.to_vec();
         v.sort_unstable();
         v.dedup();
-        WordSet(v)
+        let mut shapes = Box::new([0u64; 256]);
+        for w in &v {
+            if let Some(&first) = w.as_bytes().first() {
+                // longer words share the last bit: they are always searched
+                shapes[usize::from(first.to_ascii_lowercase())] |= 1 << w.len().min(63);
+            }
+        }
+        WordSet { words: v, shapes }
+    }
+
+    /// Could a word of this first byte and length be in the set?
+    fn may_contain(&self, w: &str) -> bool {
+        w.as_bytes().first().is_some_and(|&first| {
+            self.shapes[usize::from(first.to_ascii_lowercase())] & (1 << w.len().min(63)) != 0
+        })
     }
 
     /// Is `w` (any case) in the set?
     pub fn contains(&self, w: &str) -> bool {
-        self.0
-            .binary_search_by(|probe| cmp_folded(probe, w))
-            .is_ok()
+        self.may_contain(w)
+            && self
+                .words
+                .binary_search_by(|probe| cmp_folded(probe, w))
+                .is_ok()
     }
 
     /// Is `w`, already lower case, in the set?
     pub fn contains_lower(&self, w: &str) -> bool {
-        self.0.binary_search(&w).is_ok()
+        self.may_contain(w) && self.words.binary_search(&w).is_ok()
     }
 }
 
@@ -135,9 +157,16 @@ mod tests {
         assert_eq!(lower("ÉLYSÉE").as_str(), "élysée");
         let long = "A".repeat(40);
         assert_eq!(lower(&long).as_str(), "a".repeat(40));
-        let set = WordSet::new(&["the", "a", "an"]);
+        let long_word = "internationalisationalisationalisationalisationalisationalisations";
+        let set = WordSet::new(&["the", "a", "an", "élysée", long_word]);
         assert!(set.contains("The"));
+        assert!(set.contains("THE"));
         assert!(set.contains_lower("an"));
         assert!(!set.contains("then"));
+        assert!(!set.contains("Tha"));
+        assert!(!set.contains(""));
+        assert!(set.contains("élysée"));
+        assert!(set.contains(long_word));
+        assert!(!set.contains(&long_word[1..]));
     }
 }
