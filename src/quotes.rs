@@ -369,13 +369,22 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
     // the first cue among the first words, before any other punctuation than commas
     let mut k = 0;
     let mut cue_at = None;
+    let mut in_brackets = false;
     while k < toks.len() && k < 30 {
         let tk = toks[k];
         let w = &s[tk.start..tk.end];
         // "?" or U+FFFD: a line break lost in scraping, right after the closing mark;
-        // brackets around a party and state: "Jason Chaffetz (R-Utah) said"
+        // brackets around a party and state: "Jason Chaffetz (R-Utah) said", "Jim
+        // McDermott (D-Wash.) said"
         let garbled = k == 0 && matches!(w, "?" | "\u{FFFD}");
-        if !tk.word && !matches!(w, "," | "—" | "–" | "-" | "(" | ")") && !garbled {
+        match w {
+            "(" => in_brackets = true,
+            ")" => in_brackets = false,
+            _ => {}
+        }
+        let bracketed_dot = in_brackets && w == ".";
+        if !tk.word && !matches!(w, "," | "—" | "–" | "-" | "(" | ")") && !garbled && !bracketed_dot
+        {
             break;
         }
         if tk.word {
@@ -1112,37 +1121,6 @@ fn is_bare_attribution(s: &str) -> bool {
         && words[k + 1..].iter().all(|w| is_adverbial_word(w))
 }
 
-/// An adverb of manner ("pleasantly", "firmly"): a lower-case word in -ly that is not one
-/// of the common nouns and adjectives so spelt.
-fn is_ly_adverb(l: &str) -> bool {
-    l.len() > 5
-        && l.ends_with("ly")
-        && !matches!(
-            l,
-            "family"
-                | "supply"
-                | "assembly"
-                | "monopoly"
-                | "anomaly"
-                | "friendly"
-                | "weekly"
-                | "monthly"
-                | "daily"
-                | "yearly"
-                | "likely"
-                | "early"
-                | "elderly"
-                | "lonely"
-                | "costly"
-                | "deadly"
-                | "lively"
-                | "orderly"
-                | "timely"
-                | "ugly"
-                | "holy"
-        )
-}
-
 /// Adverbials allowed between a reported-speech cue and its end or its clause.
 fn is_adverbial_word(w: &str) -> bool {
     let l = crate::words::lower(w);
@@ -1196,7 +1174,7 @@ fn is_adverbial_word(w: &str) -> bool {
             | "telephoned"
             | "into"
     ) || crate::words::is_time_word(&l)
-        || is_ly_adverb(&l)
+        || crate::words::is_ly_adverb(&l)
         || month_word(&l)
         || l.chars().all(|c| c.is_ascii_digit())
 }
@@ -1916,6 +1894,34 @@ mod tests {
                     Partial,
                     s("Ivo Berg"),
                     s("warned"),
+                )],
+            ),
+            // a party and state in brackets, with a dot, between the name and the cue
+            (
+                vec!["\"We can win the House,\" Rep. Jim Reed (D-Wash.) said."],
+                vec![("We can win the House,", Direct, s("Jim Reed"), s("said"))],
+            ),
+            // the name set off by commas after the role
+            (
+                vec![
+                    "In a statement, her senior policy adviser, Jake Hale, said: \"We stand \
+                     with our allies.\"",
+                ],
+                vec![(
+                    "We stand with our allies.",
+                    Direct,
+                    s("Jake Hale"),
+                    s("said"),
+                )],
+            ),
+            // an adverb of manner between the subject and the cue
+            (
+                vec!["In spring, Ann Cole emphatically proclaimed, \"I sent nothing secret.\""],
+                vec![(
+                    "I sent nothing secret.",
+                    Direct,
+                    s("Ann Cole"),
+                    s("proclaimed"),
                 )],
             ),
             // a transcript's capitals name the same person

@@ -1089,7 +1089,11 @@ fn subject_before_all(s: &str) -> Option<Span> {
     // adverbs, auxiliaries and times right before the cue ("Smith this morning said")
     loop {
         let before = i;
-        while i > 0 && toks[i - 1].word && AUX.contains(&lower(word(i - 1)).as_str()) {
+        while i > 0
+            && toks[i - 1].word
+            && (AUX.contains(&lower(word(i - 1)).as_str())
+                || crate::words::is_ly_adverb(&lower(word(i - 1))))
+        {
             i -= 1;
         }
         if i > 0 && toks[i - 1].word {
@@ -1129,7 +1133,12 @@ fn subject_before_all(s: &str) -> Option<Span> {
                 .is_some_and(|t| t.word && !is_cap(&s[t.start..t.end]))
             || is_title_word(&inside_first);
         if !appositive {
-            return None;
+            // "her senior policy adviser, Jake Sullivan,": the name set off after a role
+            let name = toks[open + 1].start..toks[close - 1].end;
+            let named = toks[open + 1..close].iter().all(|t| t.word)
+                && split_title(&s[name.clone()]) == (None, Some(s[name.clone()].to_string()));
+            let role_before = open > 0 && toks[open - 1].word && is_role_noun(word(open - 1));
+            return (named && role_before).then_some(name);
         }
         let np = noun_phrase_ending(s, &toks, open)?;
         return Some(np);

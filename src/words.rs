@@ -102,6 +102,37 @@ pub fn is_time_word(l: &str) -> bool {
     )
 }
 
+/// An adverb of manner ("pleasantly", "firmly"): `l`, a lower-case word, in -ly that is not one
+/// of the common nouns and adjectives so spelt.
+pub fn is_ly_adverb(l: &str) -> bool {
+    l.len() > 5
+        && l.ends_with("ly")
+        && !matches!(
+            l,
+            "family"
+                | "supply"
+                | "assembly"
+                | "monopoly"
+                | "anomaly"
+                | "friendly"
+                | "weekly"
+                | "monthly"
+                | "daily"
+                | "yearly"
+                | "likely"
+                | "early"
+                | "elderly"
+                | "lonely"
+                | "costly"
+                | "deadly"
+                | "lively"
+                | "orderly"
+                | "timely"
+                | "ugly"
+                | "holy"
+        )
+}
+
 /// A set of lower-case words, sorted once, with a bit for each (first letter, length)
 /// that some word of the set has, so that most words are turned away without a search.
 pub struct WordSet {
