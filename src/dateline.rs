@@ -18,6 +18,12 @@
 //! place resolves to a country through the gazetteer; a state, province or country
 //! qualifier decides ("PORTLAND, Ore." -> US).
 //!
+//! Cost: a paragraph with no bracket, slash or dash-like mark near its start is turned down
+//! before it is tokenized. The gazetteer is asked last, only when the cheaper tests have not
+//! decided, and the place looked up then is kept for its country. [`is_dateline`] answers
+//! whether a paragraph opens with a dateline without resolving and copying its parts as
+//! [`parse`] does.
+//!
 //! Known limits: weekday datelines ("WASHINGTON, Thursday -") and datelines split over two
 //! lines are not read; an unknown agency in parentheses is kept as written.
 
@@ -351,6 +357,31 @@ fn slash_agency<'s>(c: &mut Cursor<'s>) -> Option<&'s str> {
 
 /// Reads a dateline at the start of `para`.
 pub fn parse(para: &str) -> Option<Parsed> {
+    read(para).map(|r| r.finish(para))
+}
+
+/// True when `para` opens with a dateline (`parse(para).is_some()`), without resolving the
+/// place to its country or copying the parts out.
+pub fn is_dateline(para: &str) -> bool {
+    read(para).is_some()
+}
+
+/// The parts of a dateline as written, before `finish` resolves and copies them.
+struct Reading<'s> {
+    /// Byte offset of the first token.
+    first: usize,
+    city: Option<&'s str>,
+    qualifiers: Vec<&'s str>,
+    date: Option<Date>,
+    agency_written: Option<&'s str>,
+    /// Byte offset where the dateline ends.
+    end: usize,
+    /// The city as looked up in the gazetteer while deciding, if it was.
+    place: Option<gazetteer::Place<'s>>,
+}
+
+/// Reads the parts of a dateline at the start of `para`.
+fn read(para: &str) -> Option<Reading<'_>> {
     // every dateline has a bracket, a slash or a dash-like separator near the start
     let head = &para.as_bytes()[..para.len().min(SCAN)];
     let marked = head
@@ -365,7 +396,7 @@ pub fn parse(para: &str) -> Option<Parsed> {
         toks,
         i: 0,
     };
-    let first = c.peek(0)?;
+    let first = c.peek(0)?.start;
     // "****SANTO DOMINGO, March 4 -": stars from the wire's priority marks
     while c.is_p(0, '*') {
         c.i += 1;
@@ -379,28 +410,19 @@ pub fn parse(para: &str) -> Option<Parsed> {
             let after_tag = c.i;
             c.i = save;
             let ansa = parse_after_agency(&mut c, after_tag);
-            if let Some((city, date, end)) = ansa {
-                return Some(finish(
-                    para,
-                    first,
-                    Some(city),
-                    &[],
-                    Some(date),
-                    Some(inside),
-                    end,
-                ));
-            }
-            agency_written = Some(inside);
-            c.i = after_tag;
-            return Some(finish(
-                para,
+            let reading = |city, date, end| Reading {
                 first,
-                None,
-                &[],
-                None,
-                agency_written,
-                c.toks[c.i - 1].end,
-            ));
+                city,
+                qualifiers: Vec::new(),
+                date,
+                agency_written: Some(inside),
+                end,
+                place: None,
+            };
+            if let Some((city, date, end)) = ansa {
+                return Some(reading(Some(city), Some(date), end));
+            }
+            return Some(reading(None, None, c.toks[after_tag - 1].end));
         }
         c.i = save;
     }
@@ -538,36 +560,39 @@ pub fn parse(para: &str) -> Option<Parsed> {
     } else {
         return None;
     };
-    let rest = &para[end..];
-    let rest_trimmed = rest.trim_start();
+    let mut place = None;
     let accept = match agency_written {
         // a known agency tag is enough ("(CNN)The …" has no separator)
         Some(w) if agency::canonical(w).is_some() => true,
         // an agency we do not know needs a separator after it and a place or date before
         // it: "(CORRECTED) - BANPONCE …" is a headline
         Some(_) => sep.is_some() && (city.is_some() || date.is_some()),
+        // a place that is written with a date or is known; copy that lost its capitals still
+        // has its dateline if it has a date (the gazetteer is asked last)
         None => {
-            let place_ok = city.is_some_and(|p| {
-                gazetteer::is_known_place(p)
-                    || (date.is_some() && (is_upper(p) || !qualifiers.is_empty()))
-            });
-            // copy that lost its capitals still has its dateline if it has a date
-            place_ok && sep == Some(Sep::Dash) && (date.is_some() || !starts_lower(rest_trimmed))
+            sep == Some(Sep::Dash)
+                && (date.is_some() || !starts_lower(para[end..].trim_start()))
+                && city.is_some_and(|p| {
+                    (date.is_some() && (is_upper(p) || !qualifiers.is_empty())) || {
+                        let looked_up = gazetteer::Place::lookup(p);
+                        place = Some(looked_up);
+                        looked_up.is_known()
+                    }
+                })
         }
     };
     if !accept || (city.is_none() && date.is_none() && agency_written.is_none()) {
         return None;
     }
-
-    Some(finish(
-        para,
+    Some(Reading {
         first,
         city,
-        &qualifiers,
+        qualifiers,
         date,
         agency_written,
         end,
-    ))
+        place,
+    })
 }
 
 /// Reads the ANSA form after its agency tag: `Rome, October 11 -`. Returns the place, the
@@ -594,41 +619,42 @@ fn parse_after_agency<'s>(c: &mut Cursor<'s>, after_tag: usize) -> Option<(&'s s
     (c.separator()? == Sep::Dash).then(|| (city, date, c.toks[c.i - 1].end))
 }
 
-/// Builds the result from what was read; `end` is the byte offset where the dateline ends.
-fn finish(
-    para: &str,
-    first: T,
-    city: Option<&str>,
-    qualifiers: &[&str],
-    date: Option<Date>,
-    agency_written: Option<&str>,
-    end: usize,
-) -> Parsed {
-    let rest_trimmed = para[end..].trim_start();
-    let text = para[first.start..end].trim().to_string();
-    let agency = agency_written.map(|w| {
-        agency::canonical(w)
-            .map(str::to_string)
-            .unwrap_or_else(|| w.trim().to_string())
-    });
-    let country = city.and_then(|p| {
-        let q = qualifiers.iter().rev().find(|q| is_qualifier(q)).copied();
-        gazetteer::place_country(p, q)
-    });
-    Parsed {
-        dateline: Dateline {
-            text,
-            city: city.map(normal_case),
-            country: country.map(str::to_string),
-            date,
-            agency,
-        },
-        len: para.len() - rest_trimmed.len(),
-        city_span: city.map(|c| {
-            // `city` is a slice of `para`
-            let at = c.as_ptr() as usize - para.as_ptr() as usize;
-            at..at + c.len()
-        }),
+impl Reading<'_> {
+    /// Builds the result: the text, the place in normal case with its country, the agency's
+    /// canonical name.
+    fn finish(self, para: &str) -> Parsed {
+        let rest_trimmed = para[self.end..].trim_start();
+        let text = para[self.first..self.end].trim().to_string();
+        let agency = self.agency_written.map(|w| {
+            agency::canonical(w)
+                .map(str::to_string)
+                .unwrap_or_else(|| w.trim().to_string())
+        });
+        let country = self.city.and_then(|p| {
+            let q = self
+                .qualifiers
+                .iter()
+                .rev()
+                .find(|q| is_qualifier(q))
+                .copied();
+            let place = self.place.unwrap_or_else(|| gazetteer::Place::lookup(p));
+            place.country(q)
+        });
+        Parsed {
+            dateline: Dateline {
+                text,
+                city: self.city.map(normal_case),
+                country: country.map(str::to_string),
+                date: self.date,
+                agency,
+            },
+            len: para.len() - rest_trimmed.len(),
+            city_span: self.city.map(|c| {
+                // `city` is a slice of `para`
+                let at = c.as_ptr() as usize - para.as_ptr() as usize;
+                at..at + c.len()
+            }),
+        }
     }
 }
 
@@ -1160,6 +1186,7 @@ mod tests {
         ];
         for (input, (text, city, country, date, agency, rest)) in cases {
             let p = parse(input).unwrap_or_else(|| panic!("no dateline in {input:?}"));
+            assert!(is_dateline(input), "{input:?}");
             let d = &p.dateline;
             assert_eq!(d.text, *text, "{input:?}");
             assert_eq!(d.city.as_deref(), *city, "{input:?}");
@@ -1196,6 +1223,7 @@ mod tests {
         ];
         for input in cases {
             assert_eq!(parse(input), None, "{input:?}");
+            assert!(!is_dateline(input), "{input:?}");
         }
     }
 
