@@ -18,6 +18,14 @@
 //! place resolves to a country through the gazetteer; a state, province or country
 //! qualifier decides ("PORTLAND, Ore." -> US).
 //!
+//! Cost: a paragraph with no bracket, slash or dash-like mark near its start is turned down
+//! before it is tokenized; tokens are then read only as far as the reading looks, so a
+//! paragraph turned down after a few words is not tokenized further. The gazetteer is asked
+//! last, only when the cheaper tests have not decided, and the place looked up then is kept
+//! for its country. [`is_dateline`] answers whether a paragraph opens with a dateline without
+//! resolving and copying its parts as [`parse`] does. Month names are compared without
+//! allocating.
+//!
 //! Known limits: weekday datelines ("WASHINGTON, Thursday -") and datelines split over two
 //! lines are not read; an unknown agency in parentheses is kept as written.
 
@@ -54,136 +62,225 @@ struct T {
     end: usize,
 }
 
-fn tokenize(s: &str) -> Vec<T> {
-    let mut out = Vec::new();
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if i > SCAN {
-            break;
-        }
-        if c.is_whitespace() {
-            continue;
-        }
-        if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            let mut letters = 1;
-            while let Some(&(j, d)) = it.peek() {
-                let next_is_letter = s[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphabetic);
-                let take = if d.is_alphabetic() {
-                    letters += 1;
-                    true
-                } else {
-                    match d {
-                        '\'' | '’' | '-' => next_is_letter,
-                        '.' => next_is_letter || letters <= 5,
-                        _ => false,
-                    }
-                };
-                if !take {
-                    break;
+/// The token that starts at or after byte `from` of `s`, or None past the end or when it
+/// would start after `SCAN`.
+///
+/// A word is letters, with an apostrophe or hyphen between letters ("N'Djamena",
+/// "Port-au-Prince") and dots inside ("U.S.") or after it while it has at most five letters
+/// ("Ore.", "Sept."); a number is a digit and the ASCII letters and digits after it
+/// ("26th"); any other character is a token of its own.
+fn next_token(s: &str, from: usize) -> Option<T> {
+    let (i, c) = s[from..]
+        .char_indices()
+        .map(|(j, c)| (from + j, c))
+        .find(|&(i, c)| i > SCAN || !c.is_whitespace())?;
+    if i > SCAN {
+        return None;
+    }
+    let (kind, end) = if c.is_alphabetic() {
+        let mut end = i + c.len_utf8();
+        let mut letters = 1;
+        loop {
+            // a run of ASCII letters, the common case, at once
+            let run = s.as_bytes()[end..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            end += run;
+            letters += run;
+            let Some(d) = char_at(s, end) else { break };
+            let after = end + d.len_utf8();
+            let mut next_is_letter = false;
+            let take = if d.is_alphabetic() {
+                letters += 1;
+                true
+            } else {
+                next_is_letter = char_at(s, after).is_some_and(char::is_alphabetic);
+                match d {
+                    '\'' | '’' | '-' => next_is_letter,
+                    '.' => next_is_letter || letters <= 5,
+                    _ => false,
                 }
-                end = j + d.len_utf8();
-                it.next();
-                if d == '.' && !next_is_letter {
-                    break;
-                }
+            };
+            if !take {
+                break;
             }
-            out.push(T {
-                kind: Tok::Word,
-                start: i,
-                end,
-            });
-        } else if c.is_ascii_digit() {
-            let mut end = i + 1;
-            while let Some(&(j, d)) = it.peek() {
-                if d.is_ascii_alphanumeric() {
-                    end = j + 1;
-                    it.next();
-                } else {
-                    break;
-                }
+            end = after;
+            if d == '.' && !next_is_letter {
+                break;
             }
-            out.push(T {
-                kind: Tok::Num,
-                start: i,
-                end,
-            });
-        } else {
-            out.push(T {
-                kind: Tok::P(c),
-                start: i,
-                end: i + c.len_utf8(),
-            });
+        }
+        (Tok::Word, end)
+    } else if c.is_ascii_digit() {
+        let digits = s.as_bytes()[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        (Tok::Num, i + digits)
+    } else {
+        (Tok::P(c), i + c.len_utf8())
+    };
+    Some(T {
+        kind,
+        start: i,
+        end,
+    })
+}
+
+/// The character that starts at byte `at` of `s` (a character boundary), if any.
+fn char_at(s: &str, at: usize) -> Option<char> {
+    match *s.as_bytes().get(at)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => s[at..].chars().next(),
+    }
+}
+
+/// Tokens of a paragraph, read on demand.
+struct Tokens<'s> {
+    s: &'s str,
+    read: Vec<T>,
+    /// No token is left before `SCAN`.
+    done: bool,
+}
+
+impl<'s> Tokens<'s> {
+    fn new(s: &'s str) -> Self {
+        Tokens {
+            s,
+            read: Vec::with_capacity(16),
+            done: false,
         }
     }
-    out
+
+    /// Token `i`, reading up to it.
+    #[inline]
+    fn get(&mut self, i: usize) -> Option<T> {
+        match self.read.get(i) {
+            Some(&t) => Some(t),
+            None => self.read_to(i),
+        }
+    }
+
+    /// Reads tokens up to token `i`; returns it. (Kept out of line: `get` is the hot path.)
+    #[inline(never)]
+    fn read_to(&mut self, i: usize) -> Option<T> {
+        while self.read.len() <= i && !self.done {
+            let from = self.read.last().map_or(0, |t| t.end);
+            match next_token(self.s, from) {
+                Some(t) => self.read.push(t),
+                None => self.done = true,
+            }
+        }
+        self.read.get(i).copied()
+    }
+}
+
+/// Month names, for `month` and `month_lenient`.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A word without its trailing dots, lower-cased, in a buffer on the stack.
+struct Lower {
+    buf: [u8; Lower::CAP],
+    len: usize,
+}
+
+impl Lower {
+    /// Longest lower-cased word kept: a month name (9 bytes) with one letter more is 10.
+    const CAP: usize = 12;
+
+    /// `word` without its trailing dots, in lower case; None when longer than `CAP` bytes
+    /// (no month name, even with a slip). Characters are lower-cased one by one: that differs
+    /// from `str::to_lowercase` only for a final capital sigma, not a letter of a month.
+    fn of(word: &str) -> Option<Lower> {
+        let dots = word.bytes().rev().take_while(|&b| b == b'.').count();
+        let word = &word[..word.len() - dots];
+        let mut out = Lower {
+            buf: [0; Lower::CAP],
+            len: 0,
+        };
+        if word.is_ascii() {
+            out.push(word.as_bytes())?;
+            out.buf.make_ascii_lowercase();
+            return Some(out);
+        }
+        for c in word.chars() {
+            for l in c.to_lowercase() {
+                out.push(l.encode_utf8(&mut [0; 4]).as_bytes())?;
+            }
+        }
+        Some(out)
+    }
+
+    fn push(&mut self, bytes: &[u8]) -> Option<()> {
+        self.buf
+            .get_mut(self.len..self.len + bytes.len())?
+            .copy_from_slice(bytes);
+        self.len += bytes.len();
+        Some(())
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
 }
 
 /// Month number of a month name or abbreviation ("Jan", "Sept.", "MARCH").
 pub fn month(word: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let w = word.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
+    let w = word.as_bytes();
+    let w = &w[..w.len() - w.iter().rev().take_while(|&&b| b == b'.').count()];
+    // Month names are ASCII, and a word with other characters has no ASCII lower case that
+    // could be one (see the test `non_ascii_is_no_month`).
+    if !(3..=9).contains(&w.len()) || !w.is_ascii() {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (m.starts_with(&w) && (w.len() == 3 || w == "sept")))
-        .map(|i| i as u8 + 1)
+    let i = if w.len() == 3 {
+        MONTHS
+            .iter()
+            .position(|m| m.as_bytes()[..3].eq_ignore_ascii_case(w))
+    } else if w.eq_ignore_ascii_case(b"sept") {
+        Some(8)
+    } else {
+        MONTHS
+            .iter()
+            .position(|m| m.as_bytes().eq_ignore_ascii_case(w))
+    };
+    i.map(|i| i as u8 + 1)
 }
 
 /// Month number of a month name with one typing slip ("Narch", "Marc", "Mach" -> 3), for
 /// the date slot of a dateline only.
 fn month_lenient(word: &str) -> Option<u8> {
     month(word).or_else(|| {
-        let w = word.trim_end_matches('.').to_lowercase();
-        if w.len() < 4 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+        let w = Lower::of(word)?;
+        let w = w.as_bytes();
+        if w.len() < 4 || !w.iter().all(u8::is_ascii_alphabetic) {
             return None;
         }
-        const FULL: [&str; 12] = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
         // short names (May, June, July) are too close to other words to guess at
-        let near: Vec<usize> = (0..12)
-            .filter(|&i| FULL[i].len() >= 5 && edit_distance_le1(&w, FULL[i]))
-            .collect();
-        match near[..] {
-            [i] => Some(i as u8 + 1),
+        let mut near =
+            (0..12).filter(|&i| MONTHS[i].len() >= 5 && edit_distance_le1(w, MONTHS[i].as_bytes()));
+        match (near.next(), near.next()) {
+            (Some(i), None) => Some(i as u8 + 1),
             _ => None,
         }
     })
 }
 
 /// True when `a` and `b` differ by at most one insertion, deletion or substitution.
-fn edit_distance_le1(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
+fn edit_distance_le1(a: &[u8], b: &[u8]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if long.len() - short.len() > 1 {
         return false;
@@ -220,31 +317,43 @@ const PLACE_PARTICLES: &[&str] = &[
 
 struct Cursor<'s> {
     s: &'s str,
-    toks: Vec<T>,
+    toks: Tokens<'s>,
     i: usize,
 }
 
 impl<'s> Cursor<'s> {
-    fn peek(&self, k: usize) -> Option<T> {
-        self.toks.get(self.i + k).copied()
+    #[inline]
+    fn peek(&mut self, k: usize) -> Option<T> {
+        self.toks.get(self.i + k)
+    }
+
+    /// Token `i`, one the reading has already looked at.
+    fn tok(&self, i: usize) -> T {
+        self.toks.read[i]
     }
 
     fn text(&self, t: T) -> &'s str {
         &self.s[t.start..t.end]
     }
 
-    fn is_p(&self, k: usize, c: char) -> bool {
+    #[inline]
+    fn is_p(&mut self, k: usize, c: char) -> bool {
         self.peek(k).is_some_and(|t| t.kind == Tok::P(c))
     }
 
     /// A month word followed by a day number at `k`?
-    fn month_day_at(&self, k: usize) -> bool {
-        matches!(self.peek(k), Some(t) if t.kind == Tok::Word && month(self.text(t)).is_some())
-            && matches!(self.peek(k + 1), Some(t) if t.kind == Tok::Num && day(self.text(t)).is_some())
+    fn month_day_at(&mut self, k: usize) -> bool {
+        let (Some(m), Some(d)) = (self.peek(k), self.peek(k + 1)) else {
+            return false;
+        };
+        m.kind == Tok::Word
+            && d.kind == Tok::Num
+            && month(self.text(m)).is_some()
+            && day(self.text(d)).is_some()
     }
 
     /// Capitalised words (with lower-case particles inside) starting at the cursor.
-    fn place_words(&self, max: usize) -> usize {
+    fn place_words(&mut self, max: usize) -> usize {
         let mut n = 0;
         while n < max {
             let Some(t) = self.peek(n) else { break };
@@ -261,7 +370,7 @@ impl<'s> Cursor<'s> {
         // a place does not end on a particle
         while n > 0
             && !self
-                .text(self.toks[self.i + n - 1])
+                .text(self.tok(self.i + n - 1))
                 .starts_with(char::is_uppercase)
         {
             n -= 1;
@@ -271,7 +380,7 @@ impl<'s> Cursor<'s> {
 
     /// Words of any case up to a comma and a date ("La paz, march 4 -" in copy that lost
     /// its capitals); 0 when the shape is not there.
-    fn words_before_comma_date(&self, max: usize) -> usize {
+    fn words_before_comma_date(&mut self, max: usize) -> usize {
         let n = (0..=max)
             .find(|&k| !self.peek(k).is_some_and(|t| t.kind == Tok::Word))
             .unwrap_or(max + 1);
@@ -284,7 +393,7 @@ impl<'s> Cursor<'s> {
 
     /// Text from token `a` to token `b` (inclusive), as written.
     fn span(&self, a: usize, b: usize) -> &'s str {
-        &self.s[self.toks[a].start..self.toks[b].end]
+        &self.s[self.tok(a).start..self.tok(b).end]
     }
 
     /// Reads `(…)` at the cursor; returns the inside text and advances past `)`.
@@ -296,7 +405,7 @@ impl<'s> Cursor<'s> {
         if close == 1 {
             return None;
         }
-        let inside = &self.s[self.toks[self.i].end..self.toks[self.i + close].start];
+        let inside = &self.s[self.tok(self.i).end..self.tok(self.i + close).start];
         self.i += close + 1;
         Some(inside)
     }
@@ -342,7 +451,7 @@ enum Sep {
 /// Reads `/TASS/` at the cursor.
 fn slash_agency<'s>(c: &mut Cursor<'s>) -> Option<&'s str> {
     if c.is_p(0, '/') && c.is_p(2, '/') && c.peek(1).is_some_and(|t| t.kind == Tok::Word) {
-        let w = c.text(c.peek(1)?);
+        let w = c.text(c.tok(c.i + 1));
         c.i += 3;
         return Some(w);
     }
@@ -351,6 +460,31 @@ fn slash_agency<'s>(c: &mut Cursor<'s>) -> Option<&'s str> {
 
 /// Reads a dateline at the start of `para`.
 pub fn parse(para: &str) -> Option<Parsed> {
+    read(para).map(|r| r.finish(para))
+}
+
+/// True when `para` opens with a dateline (`parse(para).is_some()`), without resolving the
+/// place to its country or copying the parts out.
+pub fn is_dateline(para: &str) -> bool {
+    read(para).is_some()
+}
+
+/// The parts of a dateline as written, before `finish` resolves and copies them.
+struct Reading<'s> {
+    /// Byte offset of the first token.
+    first: usize,
+    city: Option<&'s str>,
+    qualifiers: Vec<&'s str>,
+    date: Option<Date>,
+    agency_written: Option<&'s str>,
+    /// Byte offset where the dateline ends.
+    end: usize,
+    /// The city as looked up in the gazetteer while deciding, if it was.
+    place: Option<gazetteer::Place<'s>>,
+}
+
+/// Reads the parts of a dateline at the start of `para`.
+fn read(para: &str) -> Option<Reading<'_>> {
     // every dateline has a bracket, a slash or a dash-like separator near the start
     let head = &para.as_bytes()[..para.len().min(SCAN)];
     let marked = head
@@ -359,13 +493,12 @@ pub fn parse(para: &str) -> Option<Parsed> {
     if !marked {
         return None;
     }
-    let toks = tokenize(para);
     let mut c = Cursor {
         s: para,
-        toks,
+        toks: Tokens::new(para),
         i: 0,
     };
-    let first = c.peek(0)?;
+    let first = c.peek(0)?.start;
     // "****SANTO DOMINGO, March 4 -": stars from the wire's priority marks
     while c.is_p(0, '*') {
         c.i += 1;
@@ -379,28 +512,19 @@ pub fn parse(para: &str) -> Option<Parsed> {
             let after_tag = c.i;
             c.i = save;
             let ansa = parse_after_agency(&mut c, after_tag);
-            if let Some((city, date, end)) = ansa {
-                return Some(finish(
-                    para,
-                    first,
-                    Some(city),
-                    &[],
-                    Some(date),
-                    Some(inside),
-                    end,
-                ));
-            }
-            agency_written = Some(inside);
-            c.i = after_tag;
-            return Some(finish(
-                para,
+            let reading = |city, date, end| Reading {
                 first,
-                None,
-                &[],
-                None,
-                agency_written,
-                c.toks[c.i - 1].end,
-            ));
+                city,
+                qualifiers: Vec::new(),
+                date,
+                agency_written: Some(inside),
+                end,
+                place: None,
+            };
+            if let Some((city, date, end)) = ansa {
+                return Some(reading(Some(city), Some(date), end));
+            }
+            return Some(reading(None, None, c.tok(after_tag - 1).end));
         }
         c.i = save;
     }
@@ -438,7 +562,7 @@ pub fn parse(para: &str) -> Option<Parsed> {
                     }
                 } else if c.is_p(0, '[') {
                     let close = (1..6).find(|&k| c.is_p(k, ']'))?;
-                    let inside = &c.s[c.toks[c.i].end..c.toks[c.i + close].start];
+                    let inside = &c.s[c.tok(c.i).end..c.tok(c.i + close).start];
                     qualifiers.push(inside.trim());
                     c.i += close + 1;
                 } else if c.is_p(0, '/') && !c.is_p(2, '/') {
@@ -534,40 +658,43 @@ pub fn parse(para: &str) -> Option<Parsed> {
 
     // acceptance
     let end = if c.i > 0 {
-        c.toks[c.i - 1].end
+        c.tok(c.i - 1).end
     } else {
         return None;
     };
-    let rest = &para[end..];
-    let rest_trimmed = rest.trim_start();
+    let mut place = None;
     let accept = match agency_written {
         // a known agency tag is enough ("(CNN)The …" has no separator)
         Some(w) if agency::canonical(w).is_some() => true,
         // an agency we do not know needs a separator after it and a place or date before
         // it: "(CORRECTED) - BANPONCE …" is a headline
         Some(_) => sep.is_some() && (city.is_some() || date.is_some()),
+        // a place that is written with a date or is known; copy that lost its capitals still
+        // has its dateline if it has a date (the gazetteer is asked last)
         None => {
-            let place_ok = city.is_some_and(|p| {
-                gazetteer::is_known_place(p)
-                    || (date.is_some() && (is_upper(p) || !qualifiers.is_empty()))
-            });
-            // copy that lost its capitals still has its dateline if it has a date
-            place_ok && sep == Some(Sep::Dash) && (date.is_some() || !starts_lower(rest_trimmed))
+            sep == Some(Sep::Dash)
+                && (date.is_some() || !starts_lower(para[end..].trim_start()))
+                && city.is_some_and(|p| {
+                    (date.is_some() && (is_upper(p) || !qualifiers.is_empty())) || {
+                        let looked_up = gazetteer::Place::lookup(p);
+                        place = Some(looked_up);
+                        looked_up.is_known()
+                    }
+                })
         }
     };
     if !accept || (city.is_none() && date.is_none() && agency_written.is_none()) {
         return None;
     }
-
-    Some(finish(
-        para,
+    Some(Reading {
         first,
         city,
-        &qualifiers,
+        qualifiers,
         date,
         agency_written,
         end,
-    ))
+        place,
+    })
 }
 
 /// Reads the ANSA form after its agency tag: `Rome, October 11 -`. Returns the place, the
@@ -591,44 +718,45 @@ fn parse_after_agency<'s>(c: &mut Cursor<'s>, after_tag: usize) -> Option<(&'s s
         day: Some(day(c.text(b))?),
     };
     c.i += k + 2;
-    (c.separator()? == Sep::Dash).then(|| (city, date, c.toks[c.i - 1].end))
+    (c.separator()? == Sep::Dash).then(|| (city, date, c.tok(c.i - 1).end))
 }
 
-/// Builds the result from what was read; `end` is the byte offset where the dateline ends.
-fn finish(
-    para: &str,
-    first: T,
-    city: Option<&str>,
-    qualifiers: &[&str],
-    date: Option<Date>,
-    agency_written: Option<&str>,
-    end: usize,
-) -> Parsed {
-    let rest_trimmed = para[end..].trim_start();
-    let text = para[first.start..end].trim().to_string();
-    let agency = agency_written.map(|w| {
-        agency::canonical(w)
-            .map(str::to_string)
-            .unwrap_or_else(|| w.trim().to_string())
-    });
-    let country = city.and_then(|p| {
-        let q = qualifiers.iter().rev().find(|q| is_qualifier(q)).copied();
-        gazetteer::place_country(p, q)
-    });
-    Parsed {
-        dateline: Dateline {
-            text,
-            city: city.map(normal_case),
-            country: country.map(str::to_string),
-            date,
-            agency,
-        },
-        len: para.len() - rest_trimmed.len(),
-        city_span: city.map(|c| {
-            // `city` is a slice of `para`
-            let at = c.as_ptr() as usize - para.as_ptr() as usize;
-            at..at + c.len()
-        }),
+impl Reading<'_> {
+    /// Builds the result: the text, the place in normal case with its country, the agency's
+    /// canonical name.
+    fn finish(self, para: &str) -> Parsed {
+        let rest_trimmed = para[self.end..].trim_start();
+        let text = para[self.first..self.end].trim().to_string();
+        let agency = self.agency_written.map(|w| {
+            agency::canonical(w)
+                .map(str::to_string)
+                .unwrap_or_else(|| w.trim().to_string())
+        });
+        let country = self.city.and_then(|p| {
+            let q = self
+                .qualifiers
+                .iter()
+                .rev()
+                .find(|q| is_qualifier(q))
+                .copied();
+            let place = self.place.unwrap_or_else(|| gazetteer::Place::lookup(p));
+            place.country(q)
+        });
+        Parsed {
+            dateline: Dateline {
+                text,
+                city: self.city.map(normal_case),
+                country: country.map(str::to_string),
+                date: self.date,
+                agency,
+            },
+            len: para.len() - rest_trimmed.len(),
+            city_span: self.city.map(|c| {
+                // `city` is a slice of `para`
+                let at = c.as_ptr() as usize - para.as_ptr() as usize;
+                at..at + c.len()
+            }),
+        }
     }
 }
 
@@ -666,7 +794,13 @@ pub fn normal_case(place: &str) -> String {
         if word.chars().filter(|c| c.is_alphabetic()).count() > 1 && is_upper(word) {
             let mut start = true;
             for ch in word.chars() {
-                if start {
+                if ch.is_ascii() {
+                    out.push(if start {
+                        ch.to_ascii_uppercase()
+                    } else {
+                        ch.to_ascii_lowercase()
+                    });
+                } else if start {
                     out.extend(ch.to_uppercase());
                 } else {
                     out.extend(ch.to_lowercase());
@@ -1160,6 +1294,7 @@ mod tests {
         ];
         for (input, (text, city, country, date, agency, rest)) in cases {
             let p = parse(input).unwrap_or_else(|| panic!("no dateline in {input:?}"));
+            assert!(is_dateline(input), "{input:?}");
             let d = &p.dateline;
             assert_eq!(d.text, *text, "{input:?}");
             assert_eq!(d.city.as_deref(), *city, "{input:?}");
@@ -1196,6 +1331,205 @@ mod tests {
         ];
         for input in cases {
             assert_eq!(parse(input), None, "{input:?}");
+            assert!(!is_dateline(input), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn tokens() {
+        let cases: &[(&str, &[(Tok, &str)])] = &[
+            ("", &[]),
+            ("  \t ", &[]),
+            (
+                "SALVADOR, Feb 26 - Showers",
+                &[
+                    (Tok::Word, "SALVADOR"),
+                    (Tok::P(','), ","),
+                    (Tok::Word, "Feb"),
+                    (Tok::Num, "26"),
+                    (Tok::P('-'), "-"),
+                    (Tok::Word, "Showers"),
+                ],
+            ),
+            (
+                "PORTLAND, Ore., March 3rd",
+                &[
+                    (Tok::Word, "PORTLAND"),
+                    (Tok::P(','), ","),
+                    (Tok::Word, "Ore."),
+                    (Tok::P(','), ","),
+                    (Tok::Word, "March"),
+                    (Tok::Num, "3rd"),
+                ],
+            ),
+            // dots inside a word, after a short one, not after a long one
+            (
+                "U.S.A. Sept. Wellington. N.Y.",
+                &[
+                    (Tok::Word, "U.S.A."),
+                    (Tok::Word, "Sept."),
+                    (Tok::Word, "Wellington"),
+                    (Tok::P('.'), "."),
+                    (Tok::Word, "N.Y."),
+                ],
+            ),
+            // apostrophes and hyphens only between letters
+            (
+                "N'Djamena PORT-AU-PRINCE Côte d’Ivoire rock- 'n",
+                &[
+                    (Tok::Word, "N'Djamena"),
+                    (Tok::Word, "PORT-AU-PRINCE"),
+                    (Tok::Word, "Côte"),
+                    (Tok::Word, "d’Ivoire"),
+                    (Tok::Word, "rock"),
+                    (Tok::P('-'), "-"),
+                    (Tok::P('\''), "'"),
+                    (Tok::Word, "n"),
+                ],
+            ),
+            (
+                "(Reuters)— /TASS/ 2014x9 ÉIRE",
+                &[
+                    (Tok::P('('), "("),
+                    (Tok::Word, "Reuters"),
+                    (Tok::P(')'), ")"),
+                    (Tok::P('—'), "—"),
+                    (Tok::P('/'), "/"),
+                    (Tok::Word, "TASS"),
+                    (Tok::P('/'), "/"),
+                    (Tok::Num, "2014x9"),
+                    (Tok::Word, "ÉIRE"),
+                ],
+            ),
+        ];
+        for &(input, want) in cases {
+            let mut toks = Tokens::new(input);
+            let got: Vec<(Tok, &str)> = (0..)
+                .map_while(|i| toks.get(i))
+                .map(|t| (t.kind, &input[t.start..t.end]))
+                .collect();
+            assert_eq!(got, want, "{input:?}");
+        }
+        // Nothing starts after the first SCAN bytes; a word that starts before runs on.
+        let long = format!("{}LONGWORD next", " ".repeat(SCAN - 2));
+        let mut toks = Tokens::new(&long);
+        assert_eq!(toks.get(0).map(|t| &long[t.start..t.end]), Some("LONGWORD"));
+        assert!(toks.get(1).is_none());
+        let late = format!("{}x", " ".repeat(SCAN + 1));
+        assert!(Tokens::new(&late).get(0).is_none());
+    }
+
+    /// `month` and `month_lenient` as they were written with `str::to_lowercase`.
+    fn month_reference(word: &str) -> Option<u8> {
+        let w = word.trim_end_matches('.').to_lowercase();
+        if w.len() < 3 {
+            return None;
+        }
+        MONTHS
+            .iter()
+            .position(|m| *m == w || (m.starts_with(&w) && (w.len() == 3 || w == "sept")))
+            .map(|i| i as u8 + 1)
+    }
+
+    fn month_lenient_reference(word: &str) -> Option<u8> {
+        month_reference(word).or_else(|| {
+            let w = word.trim_end_matches('.').to_lowercase();
+            if w.len() < 4 || !w.chars().all(|c| c.is_ascii_alphabetic()) {
+                return None;
+            }
+            let near: Vec<usize> = (0..12)
+                .filter(|&i| {
+                    MONTHS[i].len() >= 5 && edit_distance_le1(w.as_bytes(), MONTHS[i].as_bytes())
+                })
+                .collect();
+            match near[..] {
+                [i] => Some(i as u8 + 1),
+                _ => None,
+            }
+        })
+    }
+
+    #[test]
+    fn months_as_before() {
+        let words = [
+            "",
+            ".",
+            "...",
+            "J",
+            "Ja",
+            "Jan",
+            "JAN",
+            "jan.",
+            "Jan..",
+            "Janu",
+            "January",
+            "JANUARY.",
+            "Januaryy",
+            "Sep",
+            "Sept",
+            "SEPT.",
+            "Septe",
+            "September",
+            "Sept.ember",
+            "May",
+            "MAY",
+            "Mayo",
+            "Mayor",
+            "Jun",
+            "June",
+            "Junee",
+            "Jul",
+            "July",
+            "Mar",
+            "Marc",
+            "Mach",
+            "Narch",
+            "MARCH",
+            "Mrach",
+            "Febuary",
+            "Februar",
+            "Decmber",
+            "Novembre",
+            "Octobre",
+            "Agust",
+            "Ausgust",
+            "Said",
+            "Jane",
+            "Feb26",
+            "Fév",
+            "Février",
+            "MAİ",
+            "MAR\u{212A}H",
+            "Mär",
+            "März",
+            "Ma\u{308}rz",
+            "Ｍａｒｃｈ",
+            "ΣEPT",
+            "Σ",
+            "Mar\u{301}ch",
+            "abcdefghijklmnop",
+        ];
+        for w in words {
+            assert_eq!(month(w), month_reference(w), "month({w:?})");
+            assert_eq!(
+                month_lenient(w),
+                month_lenient_reference(w),
+                "month_lenient({w:?})"
+            );
+        }
+    }
+
+    #[test]
+    fn non_ascii_is_no_month() {
+        // `month` turns down a word with a non-ASCII character without lower-casing it: no
+        // such character lower-cases to letters that month names are made of.
+        let letters = MONTHS.concat();
+        for c in '\u{80}'..=char::MAX {
+            let lower: String = c.to_lowercase().collect();
+            assert!(
+                !lower.chars().all(|l| letters.contains(l)),
+                "{c:?} -> {lower:?}"
+            );
         }
     }
 
@@ -1237,6 +1571,9 @@ mod tests {
             ("ST. LOUIS", "St. Louis"),
             ("PORT-AU-PRINCE", "Port-Au-Prince"),
             ("New Delhi", "New Delhi"),
+            ("SÃO PAULO", "São Paulo"),
+            ("ÉVORA", "Évora"),
+            ("ST. JOHN'S", "St. John's"),
         ];
         for (w, want) in cases {
             assert_eq!(normal_case(w), want, "{w}");

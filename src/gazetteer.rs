@@ -12,7 +12,11 @@
 //! sorted slices of (key, value) for countries, regions and letters, and for the 63,000 places
 //! one string of sorted `key:CODES` lines, searched in place (as a slice of string pairs it made
 //! the binary 12 MB larger, through pointers and relocations, and took 3 s to compile). Nothing
-//! is parsed at run time and a lookup allocates one `String`.
+//! is parsed or built at run time and a lookup allocates nothing: the key is built in a buffer
+//! on the stack, and each step of the binary search over the lines steps back to the start of
+//! the line it lands in and compares the line's key with the key byte by byte where it lies.
+//! A caller that asks both whether a place is known and where it is looks it up once, as a
+//! [`Place`].
 //!
 //! A place entry lists its candidate countries, likeliest first. The order is: the curated
 //! `data/gazetteer/places.tsv` (historical and wire names such as PEKING, BOMBAY, WEST BERLIN,
@@ -73,14 +77,32 @@ mod places;
 /// at the comma. An unknown place with an unrecognised qualifier that is itself a known place
 /// ("OERLIKON, Zurich") takes the qualifier's country.
 pub fn place_country(place: &str, qualifier: Option<&str>) -> Option<&'static str> {
-    let qualifier = qualifier.map(str::trim).filter(|q| !q.is_empty());
-    if qualifier.is_none()
-        && let Some((p, q)) = place.split_once(',')
-        && !q.trim().is_empty()
-    {
+    let qualifier = written_qualifier(qualifier);
+    if let Some((p, q)) = split_qualifier(place, qualifier) {
         return place_country(p, Some(q));
     }
-    let candidates = place_candidates(place);
+    country_among(place_candidates(place), qualifier)
+}
+
+/// The qualifier as `place_country` reads it: trimmed, None when empty.
+fn written_qualifier(qualifier: Option<&str>) -> Option<&str> {
+    qualifier.map(str::trim).filter(|q| !q.is_empty())
+}
+
+/// "Washington, D.C." without a separate qualifier: the place and the qualifier after its comma.
+fn split_qualifier<'a>(place: &'a str, qualifier: Option<&str>) -> Option<(&'a str, &'a str)> {
+    match place.split_once(',') {
+        Some((p, q)) if qualifier.is_none() && !q.trim().is_empty() => Some((p, q)),
+        _ => None,
+    }
+}
+
+/// The country of a place with these candidates (`place_candidates`) and this qualifier
+/// (trimmed, not empty), as `place_country` describes.
+fn country_among(
+    candidates: Option<&'static str>,
+    qualifier: Option<&str>,
+) -> Option<&'static str> {
     if let Some(q) = qualifier {
         let region = region_countries(q).unwrap_or("");
         let country = country_code(q).unwrap_or("");
@@ -111,6 +133,39 @@ pub fn is_known_place(place: &str) -> bool {
     place_candidates(place).is_some()
 }
 
+/// A place name looked up once, for a caller that asks both whether it is known and which
+/// country it is in: `Place::lookup(p).is_known()` is `is_known_place(p)` and
+/// `Place::lookup(p).country(q)` is `place_country(p, q)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place<'a> {
+    written: &'a str,
+    candidates: Option<&'static str>,
+}
+
+impl<'a> Place<'a> {
+    /// Looks up `written` ("MOSCOW", "PORTLAND", any case).
+    pub fn lookup(written: &'a str) -> Self {
+        Place {
+            written,
+            candidates: place_candidates(written),
+        }
+    }
+
+    /// True when the place is known (see `is_known_place`).
+    pub fn is_known(&self) -> bool {
+        self.candidates.is_some()
+    }
+
+    /// ISO alpha-2 code of the place's country with this qualifier (see `place_country`).
+    pub fn country(&self, qualifier: Option<&str>) -> Option<&'static str> {
+        let qualifier = written_qualifier(qualifier);
+        match split_qualifier(self.written, qualifier) {
+            Some((p, q)) => place_country(p, Some(q)),
+            None => country_among(self.candidates, qualifier),
+        }
+    }
+}
+
 /// ISO alpha-2 code of a country or dependent-territory name as written, any case: "Argentina",
 /// "INDONESIA", "U.S.", "United States", "Britain", "UK", "Ivory Coast", "Czech Republic",
 /// "Burma" (-> MM), "South Korea", "the Netherlands". Dissolved states have their ISO 3166-3
@@ -118,10 +173,11 @@ pub fn is_known_place(place: &str) -> bool {
 /// Abbreviations ("US", "U.K.", "UAE", "USSR") match only when written without lower-case
 /// letters, so that the pronoun "us" is no country. None if not a country name.
 pub fn country_code(name: &str) -> Option<&'static str> {
-    let key = normalise(name);
-    let key = key.strip_prefix("the ").unwrap_or(&key);
+    let key = Key::of(name);
+    let key = key.get()?;
+    let key = key.strip_prefix(b"the ").unwrap_or(key);
     let i = countries::COUNTRIES
-        .binary_search_by(|(k, _, _)| (*k).cmp(key))
+        .binary_search_by(|(k, _, _)| k.as_bytes().cmp(key))
         .ok()?;
     let (_, code, any_case) = countries::COUNTRIES[i];
     (any_case || !name.chars().any(char::is_lowercase)).then_some(code)
@@ -164,9 +220,10 @@ pub fn is_region(name: &str) -> bool {
 
 /// Country codes (concatenated, likeliest first) a region form can belong to.
 fn region_countries(name: &str) -> Option<&'static str> {
-    let key = normalise(name);
+    let key = Key::of(name);
+    let key = key.get()?;
     let i = countries::REGIONS
-        .binary_search_by(|(k, _, _)| (*k).cmp(key.as_str()))
+        .binary_search_by(|(k, _, _)| k.as_bytes().cmp(key))
         .ok()?;
     let (_, codes, any_case) = countries::REGIONS[i];
     let written = name.trim();
@@ -176,17 +233,19 @@ fn region_countries(name: &str) -> Option<&'static str> {
 
 /// Candidate countries of a place, `Some("")` for a known place in no country.
 fn place_candidates(place: &str) -> Option<&'static str> {
-    let key = normalise(place);
+    let key = Key::of(place);
     if key.is_empty() {
         return None;
     }
-    if let Some(c) = lookup_line(places::PLACES, &key) {
-        return Some(c);
-    }
-    if let Some(rest) = key.strip_prefix("the ")
-        && let Some(c) = lookup_line(places::PLACES, rest)
-    {
-        return Some(c);
+    if let Some(key) = key.get() {
+        if let Some(c) = lookup_line(places::PLACES, key) {
+            return Some(c);
+        }
+        if let Some(rest) = key.strip_prefix(b"the ")
+            && let Some(c) = lookup_line(places::PLACES, rest)
+        {
+            return Some(c);
+        }
     }
     // "Dallas/Fort Worth", "Minneapolis/St. Paul": the first of the places named.
     match place.split_once('/') {
@@ -195,29 +254,92 @@ fn place_candidates(place: &str) -> Option<&'static str> {
     }
 }
 
-/// Binary search of a table of sorted `key:value` lines, each ending in a newline.
-fn lookup_line(table: &'static str, key: &str) -> Option<&'static str> {
+/// Binary search of a table of sorted `key:value` lines, each ending in a newline, for the
+/// line whose key is `key` (which holds no `:`); returns its value.
+///
+/// Each step lands in the middle of the range, steps back to the start of that line and
+/// compares the line's key with `key` where it lies: no line is split or copied. Newlines
+/// are looked for eight bytes at a time.
+fn lookup_line(table: &'static str, key: &[u8]) -> Option<&'static str> {
     let bytes = table.as_bytes();
     // [lo, hi) always spans whole lines (with their newlines).
     let (mut lo, mut hi) = (0, bytes.len());
     while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let start = bytes[lo..mid]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(lo, |p| lo + p + 1);
-        let end = bytes[start..hi]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(hi, |p| start + p);
-        let (k, v) = table[start..end].split_once(':')?;
-        match k.cmp(key) {
-            Ordering::Equal => return Some(v),
-            Ordering::Less => lo = end + 1,
-            Ordering::Greater => hi = start,
+        let start = line_start(bytes, lo, lo + (hi - lo) / 2);
+        // The line's key against `key`, as `str::cmp` orders them; `at` ends where they differ.
+        let mut at = start;
+        let order = loop {
+            let b = *bytes.get(at)?;
+            let k = at - start;
+            if b == b':' {
+                break if k == key.len() {
+                    Ordering::Equal
+                } else {
+                    Ordering::Less
+                };
+            }
+            if b == b'\n' {
+                return None; // not a `key:value` line
+            }
+            match key.get(k) {
+                None => break Ordering::Greater,
+                Some(&c) if c == b => at += 1,
+                Some(&c) => break b.cmp(&c),
+            }
+        };
+        if order == Ordering::Greater {
+            hi = start;
+            continue;
         }
+        let end = line_end(bytes, at, hi);
+        if order == Ordering::Equal {
+            return Some(&table[at + 1..end]);
+        }
+        lo = end + 1;
     }
     None
+}
+
+/// Where the line holding byte `at` starts: just after the last newline in `bytes[lo..at]`,
+/// or `lo`.
+fn line_start(bytes: &[u8], lo: usize, mut at: usize) -> usize {
+    while at >= lo + 8 {
+        let found = newlines_in(&bytes[at - 8..at]);
+        if found != 0 {
+            // little-endian: the last newline is the highest byte flagged
+            return at - 8 + (63 - found.leading_zeros() as usize) / 8 + 1;
+        }
+        at -= 8;
+    }
+    bytes[lo..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(lo, |p| lo + p + 1)
+}
+
+/// The first newline in `bytes[at..hi]`, or `hi`.
+fn line_end(bytes: &[u8], mut at: usize, hi: usize) -> usize {
+    while at + 8 <= hi {
+        let found = newlines_in(&bytes[at..at + 8]);
+        if found != 0 {
+            return at + found.trailing_zeros() as usize / 8;
+        }
+        at += 8;
+    }
+    bytes[at..hi]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(hi, |p| at + p)
+}
+
+/// The eight bytes as a little-endian word with 0x80 in each byte that is a newline and 0 in
+/// the others.
+fn newlines_in(eight: &[u8]) -> u64 {
+    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
+    let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+    let x = word ^ u64::from_ne_bytes([b'\n'; 8]); // 0 where a newline is
+    // bit 7 of a byte of `(x & LOW7) + LOW7` is set when its low seven bits are not all 0
+    !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
 /// The two-letter codes of a concatenated code string ("GBUS" -> "GB", "US").
@@ -225,47 +347,129 @@ fn codes(concatenated: &'static str) -> impl Iterator<Item = &'static str> {
     (0..concatenated.len() / 2).map(move |i| &concatenated[2 * i..2 * i + 2])
 }
 
-/// Lookup key of a name (see the module doc). Mirrors `normalise` in `scripts/gazetteer.py`.
-pub(crate) fn normalise(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 4);
-    let mut token_start = 0;
-    // Letters pushed since the last separator or joining dot: a dot after one letter joins.
-    let mut seg = 0usize;
-    for ch in s.chars() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase());
-            seg += 1;
-        } else if is_apostrophe(ch) {
-        } else if ch == '.' {
-            if seg != 1 {
-                separate(&mut out, &mut token_start);
-            }
-            seg = 0;
-        } else if ch == '&' {
-            separate(&mut out, &mut token_start);
-            out.push_str("and");
-            separate(&mut out, &mut token_start);
-            seg = 0;
-        } else if let Some(folded) = fold(ch) {
-            if !folded.is_empty() {
-                out.push_str(folded);
+/// Longest lookup key `Key` holds. Substitutions shorten a word by at most 3 bytes and the
+/// final space goes, so a key that outgrows the buffer has at least `KEY_CAP - 2` bytes, and
+/// `KEY_CAP - 6` without a leading "the ": longer than any table key (a test checks).
+const KEY_CAP: usize = 128;
+
+/// Lookup key of a name (see the module doc), built on the stack. Mirrors `normalise` in
+/// `scripts/gazetteer.py`.
+struct Key {
+    buf: [u8; KEY_CAP],
+    len: usize,
+    /// The key outgrew `buf`: it matches no table key.
+    overflow: bool,
+}
+
+impl Key {
+    /// The key of `s`.
+    fn of(s: &str) -> Key {
+        let mut out = Key {
+            buf: [0; KEY_CAP],
+            len: 0,
+            overflow: false,
+        };
+        let mut token_start = 0;
+        // Letters pushed since the last separator or joining dot: a dot after one letter joins.
+        let mut seg = 0usize;
+        for ch in s.chars() {
+            if ch.is_ascii_alphanumeric() {
+                out.push(ch.to_ascii_lowercase() as u8);
                 seg += 1;
+            } else if is_apostrophe(ch) {
+            } else if ch == '.' {
+                if seg != 1 {
+                    out.separate(&mut token_start);
+                }
+                seg = 0;
+            } else if ch == '&' {
+                out.separate(&mut token_start);
+                out.push_str("and");
+                out.separate(&mut token_start);
+                seg = 0;
+            } else if let Some(folded) = fold(ch) {
+                if !folded.is_empty() {
+                    out.push_str(folded);
+                    seg += 1;
+                }
+            } else if ch.is_alphanumeric() {
+                for lower in ch.to_lowercase() {
+                    out.push_str(lower.encode_utf8(&mut [0; 4]));
+                }
+                seg += 1;
+            } else {
+                out.separate(&mut token_start);
+                seg = 0;
             }
-        } else if ch.is_alphanumeric() {
-            out.extend(ch.to_lowercase());
-            seg += 1;
-        } else {
-            separate(&mut out, &mut token_start);
-            seg = 0;
+        }
+        if out.len > 0 && !out.ends_with_space() {
+            out.finish_token(token_start);
+        }
+        if out.ends_with_space() {
+            out.len -= 1;
+        }
+        out
+    }
+
+    /// The key's bytes, None when it outgrew the buffer.
+    fn get(&self) -> Option<&[u8]> {
+        (!self.overflow).then_some(&self.buf[..self.len])
+    }
+
+    /// True for the empty key (a name with no letters or digits).
+    fn is_empty(&self) -> bool {
+        self.len == 0 && !self.overflow
+    }
+
+    fn push(&mut self, b: u8) {
+        match self.buf.get_mut(self.len) {
+            Some(slot) => {
+                *slot = b;
+                self.len += 1;
+            }
+            None => self.overflow = true,
         }
     }
-    if !out.is_empty() && !out.ends_with(' ') {
-        finish_token(&mut out, token_start);
+
+    fn push_str(&mut self, s: &str) {
+        for &b in s.as_bytes() {
+            self.push(b);
+        }
     }
-    if out.ends_with(' ') {
-        out.pop();
+
+    fn ends_with_space(&self) -> bool {
+        self.len > 0 && self.buf[self.len - 1] == b' '
     }
-    out
+
+    /// Ends the current word with one space (none at the start or after another separator).
+    fn separate(&mut self, token_start: &mut usize) {
+        if self.len == 0 || self.ends_with_space() {
+            return;
+        }
+        self.finish_token(*token_start);
+        self.push(b' ');
+        *token_start = self.len;
+    }
+
+    /// Whole-word substitutions on the word that starts at `start`.
+    fn finish_token(&mut self, start: usize) {
+        let replacement = match &self.buf[start.min(self.len)..self.len] {
+            b"saint" | b"st" => "st",
+            b"sainte" | b"ste" => "ste",
+            b"ft" => "fort",
+            b"mt" => "mount",
+            _ => return,
+        };
+        self.len = start;
+        self.push_str(replacement);
+    }
+}
+
+/// Lookup key of a name as a `String` (see `Key`).
+#[cfg(test)]
+pub(crate) fn normalise(s: &str) -> String {
+    let key = Key::of(s);
+    String::from_utf8(key.get().expect("key fits").to_vec()).expect("UTF-8 key")
 }
 
 fn is_apostrophe(ch: char) -> bool {
@@ -273,29 +477,6 @@ fn is_apostrophe(ch: char) -> bool {
         ch,
         '\'' | '\u{2019}' | '\u{2018}' | '\u{2bc}' | '\u{2bb}' | '`' | '\u{b4}'
     )
-}
-
-/// Ends the current word with one space (none at the start or after another separator).
-fn separate(out: &mut String, token_start: &mut usize) {
-    if out.is_empty() || out.ends_with(' ') {
-        return;
-    }
-    finish_token(out, *token_start);
-    out.push(' ');
-    *token_start = out.len();
-}
-
-/// Whole-word substitutions on the word that starts at `start`.
-fn finish_token(out: &mut String, start: usize) {
-    let replacement = match &out[start..] {
-        "saint" | "st" => "st",
-        "sainte" | "ste" => "ste",
-        "ft" => "fort",
-        "mt" => "mount",
-        _ => return,
-    };
-    out.truncate(start);
-    out.push_str(replacement);
 }
 
 /// ASCII folding of a Latin letter or combining mark, if it has one.
@@ -374,7 +555,7 @@ mod tests {
         for &(k, c) in &lines {
             assert_eq!(normalise(k), k);
             assert_eq!(
-                lookup_line(places::PLACES, k),
+                lookup_line(places::PLACES, k.as_bytes()),
                 Some(c),
                 "lookup_line({k:?})"
             );
@@ -386,6 +567,140 @@ mod tests {
         for &(k, c, _) in countries::COUNTRIES {
             assert_eq!(normalise(k), k);
             assert!(country_name(c).is_some(), "{k}: {c}");
+        }
+    }
+
+    #[test]
+    fn keys_fit_the_buffer() {
+        // A key that outgrows `Key` must be longer than every table key (see `KEY_CAP`).
+        let longest = places::PLACES
+            .lines()
+            .map(|l| l.split_once(':').expect("key:CODES").0)
+            .chain(countries::COUNTRIES.iter().map(|&(k, _, _)| k))
+            .chain(countries::REGIONS.iter().map(|&(k, _, _)| k))
+            .map(str::len)
+            .max()
+            .unwrap();
+        assert!(longest + 8 <= KEY_CAP, "longest key {longest} bytes");
+        let long = "Llanfair ".repeat(20);
+        let x = |n: usize| "x".repeat(n);
+        let cases: Vec<(String, Option<String>)> = vec![
+            (long.clone(), None),
+            (x(KEY_CAP - 1), Some(x(KEY_CAP - 1))),
+            (x(KEY_CAP), Some(x(KEY_CAP))),
+            (x(KEY_CAP + 1), None),
+            // a word shortened after the buffer filled up does not make the key fit
+            (format!("{} saint", x(KEY_CAP - 4)), None),
+            (
+                format!("{} st", x(KEY_CAP - 4)),
+                Some(format!("{} st", x(KEY_CAP - 4))),
+            ),
+            (String::new(), Some(String::new())),
+        ];
+        for (name, want) in &cases {
+            let key = Key::of(name);
+            let got = key.get().map(|k| std::str::from_utf8(k).unwrap());
+            assert_eq!(got, want.as_deref(), "Key::of({name:?})");
+            assert_eq!(key.is_empty(), name.is_empty(), "{name:?}");
+        }
+        // Too long a key finds nothing, but the first of several places still counts.
+        assert_eq!(place_country(&long, None), None);
+        assert_eq!(place_country(&format!("Moscow/{long}"), None), Some("RU"));
+        assert_eq!(country_code(&long), None);
+        assert!(!is_region(&long));
+    }
+
+    #[test]
+    fn line_lookups() {
+        let table = "a:1\nab:2\nab c:3\nabd:\nb:45\nzz:6\n";
+        let cases: &[(&str, Option<&str>)] = &[
+            ("a", Some("1")),
+            ("ab", Some("2")),
+            ("ab c", Some("3")),
+            ("abd", Some("")),
+            ("b", Some("45")),
+            ("zz", Some("6")),
+            ("", None),
+            ("aa", None),
+            ("ab ", None),
+            ("abc", None),
+            ("c", None),
+            ("zzz", None),
+            ("0", None),
+        ];
+        for &(key, want) in cases {
+            assert_eq!(lookup_line(table, key.as_bytes()), want, "{key:?}");
+        }
+        assert_eq!(lookup_line("", b"a"), None);
+        // A line without its colon ends the search.
+        assert_eq!(lookup_line("a\n", b"a"), None);
+    }
+
+    #[test]
+    fn newline_scans() {
+        // Every position of a few texts against a byte-by-byte scan.
+        let texts: [&[u8]; 7] = [
+            b"",
+            b"\n",
+            b"abc",
+            b"a:1\nab:2\n",
+            b"a long line with no newline at all in it",
+            b"x\n\n\ny\nzz\n0123456789abcdef\n\x0b\x0a\x09\x8a\x7f\xff\n",
+            b"0123456\n01234567\n012345678\n\n",
+        ];
+        for b in texts {
+            let text = String::from_utf8_lossy(b);
+            for lo in 0..=b.len() {
+                for at in lo..=b.len() {
+                    let start = b[lo..at]
+                        .iter()
+                        .rposition(|&c| c == b'\n')
+                        .map_or(lo, |p| lo + p + 1);
+                    assert_eq!(line_start(b, lo, at), start, "{text:?} {lo} {at}");
+                    let end = b[lo..at]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .map_or(at, |p| lo + p);
+                    assert_eq!(line_end(b, lo, at), end, "{text:?} {lo} {at}");
+                }
+            }
+        }
+        let all: Vec<u8> = (0..=255).collect();
+        for eight in all.chunks(8) {
+            let want = eight
+                .iter()
+                .enumerate()
+                .filter(|&(_, &c)| c == b'\n')
+                .map(|(i, _)| 0x80u64 << (8 * i))
+                .sum::<u64>();
+            assert_eq!(newlines_in(eight), want, "{eight:?}");
+        }
+    }
+
+    #[test]
+    fn places_looked_up_once() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("MOSCOW", None),
+            ("PORTLAND", Some("Ore.")),
+            ("PORTLAND", Some(" ")),
+            ("TBILISI", Some("Georgia")),
+            ("QWERTYVILLE", Some("Zurich")),
+            ("QWERTYVILLE", None),
+            ("UNITED NATIONS", None),
+            ("Washington, D.C.", None),
+            ("Washington, D.C.", Some("Wash.")),
+            ("Dallas/Fort Worth", None),
+            ("the Hague", None),
+            ("", None),
+        ];
+        for &(place, qualifier) in cases {
+            let p = Place::lookup(place);
+            assert_eq!(p.is_known(), is_known_place(place), "{place:?}");
+            assert_eq!(
+                p.country(qualifier),
+                place_country(place, qualifier),
+                "{place:?}, {qualifier:?}"
+            );
         }
     }
 

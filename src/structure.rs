@@ -72,7 +72,7 @@ pub fn read(text: &str) -> Structure {
         let mut li = 0;
         while li < block.len() {
             let line = block[li].text;
-            if dateline::parse(line).is_some() {
+            if dateline::is_dateline(line) {
                 // lines above it in the same block are header units of their own
                 for (k, l) in kept.iter().enumerate() {
                     units.push(unit(Para::from_line(l), bi, k));
