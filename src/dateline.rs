@@ -1,6 +1,6 @@
 //! Datelines: the place/date/agency prefix that opens a story's body.
 //!
-//! Method: the paragraph's first ~200 bytes are cut into tokens (words, numbers,
+//! Method: the paragraph's first 240 bytes (`SCAN`) are cut into tokens (words, numbers,
 //! punctuation) and read left to right against the shapes wire services use:
 //!
 //! ```text
