@@ -12,20 +12,21 @@
 //! Renamed countries map to their current code (Burma -> MM, Zaire -> CD), dissolved states to
 //! their ISO 3166-3 code (Soviet Union -> SU, East Germany -> DD, Yugoslavia -> YU).
 //!
-//! One Aho-Corasick automaton over all forms (built once) scans the text case-sensitively, so
-//! "us" is never "US" and "turkey" is never Türkiye; a text whose letters are mostly capitals
-//! (Reuters 1987 headlines) is scanned with a second automaton of the upper-cased forms over an
-//! upper-cased copy of the same byte length. Every occurrence is kept (overlapping search), those
-//! that do not start and end at a word boundary are dropped ("Oman" in "Romania", "US" in "USD"),
-//! and the longest occurrence at the leftmost position wins: a blocking phrase ("New Mexico",
-//! "French fries", "Papua New Guinea" over "Guinea") hides the words it contains. Then the
-//! context rules of the form decide, looking only at the neighbouring words and at cue words of
-//! the same text: a person's name ("Michael Jordan", "Chad Hurley"), a US state ("Atlanta,
-//! Georgia", "Georgia Republicans", a paragraph about Savannah), a language ("in French",
-//! "Spanish-language"), the bird, the pronoun ("LET US"), a US town ("Paris, Texas", resolved
-//! with the dateline gazetteer), the other Congo (cues such as "Brazzaville"). Everything is
-//! linear in the length of the text: one scan, a sort of the occurrences, word look-ups in
-//! bounded windows, and at most one scan for cue words.
+//! One byte trie of all forms (built once) is walked case-sensitively, so "us" is never "US" and
+//! "turkey" is never Türkiye; a text whose letters are mostly capitals (Reuters 1987 headlines) is
+//! walked with a second trie of the upper-cased forms over an upper-cased copy of the same byte
+//! length. The walks start only where a word starts with a byte that begins some form ("Oman" in
+//! "Romania" is never tried); of the forms found there, the longest that also ends at a word
+//! boundary wins ("US" in "USD" does not), and the scan resumes after it, so a blocking phrase
+//! ("New Mexico", "French fries", "Papua New Guinea" over "Guinea") hides the words it contains: of
+//! all occurrences at word boundaries, the leftmost longest, taken greedily. Then the context rules
+//! of the form decide, looking only at the neighbouring words and at cue words of the same text: a
+//! person's name ("Michael Jordan", "Chad Hurley"), a US state ("Atlanta, Georgia", "Georgia
+//! Republicans", a paragraph about Savannah), a language ("in French", "Spanish-language"), the
+//! bird, the pronoun ("LET US"), a US town ("Paris, Texas", resolved with the dateline gazetteer),
+//! the other Congo (cues such as "Brazzaville"). Everything is linear in the length of the text:
+//! one scan (a walk is no longer than the longest form), word look-ups in bounded windows, and at
+//! most one scan for cue words.
 //!
 //! # Known limits
 //! - One text at a time: a person named in an earlier paragraph ("Jim Jordan") is a country when
@@ -42,7 +43,6 @@
 //!   as blockers; companies ("American Airlines") only where a rule lists them.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -123,12 +123,12 @@ struct Entry {
 struct Matcher {
     entries: Vec<Entry>,
     contexts: Vec<Context>,
-    forms: HashMap<&'static str, usize>,
-    /// The forms as written; pattern id = entry index.
-    mixed: AhoCorasick,
+    /// The forms as written, to entry indexes: the scan of mixed-case text and the look-up of
+    /// a word as a form.
+    mixed: Trie,
     /// The forms upper-cased, for all-caps text, built on first use (mixed-case articles do
-    /// not pay for it); with `[pattern id]` = entry index.
-    upper: OnceLock<(AhoCorasick, Vec<usize>)>,
+    /// not pay for it).
+    upper: OnceLock<Trie>,
     /// Cue words (ASCII case-insensitive); `cue_groups[pattern id]` = the groups it belongs to.
     cues: AhoCorasick,
     cue_groups: Vec<Vec<usize>>,
@@ -800,9 +800,7 @@ impl Shape {
 impl Matcher {
     fn new() -> Matcher {
         let mut entries = Vec::with_capacity(tables::FORMS.len());
-        let mut forms = HashMap::with_capacity(tables::FORMS.len());
         for &(form, code, kind) in tables::FORMS {
-            forms.insert(form, entries.len());
             entries.push(Entry {
                 form,
                 code,
@@ -810,6 +808,7 @@ impl Matcher {
                 context: 0,
             });
         }
+        let mixed = Trie::new(entries.iter().map(|e| e.form).enumerate());
         let mut contexts = vec![Context::default()];
         let mut global_not_before = Vec::new();
         let mut cue_words: Vec<&'static str> = Vec::new();
@@ -823,7 +822,7 @@ impl Matcher {
                 }
                 continue;
             }
-            let Some(&e) = forms.get(form) else { continue };
+            let Some(e) = mixed.get(form) else { continue };
             if entries[e].context == 0 {
                 entries[e].context = contexts.len();
                 contexts.push(Context::default());
@@ -861,20 +860,14 @@ impl Matcher {
             }
         }
 
-        let build = |patterns: &[&str], insensitive: bool| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(insensitive)
-                .build(patterns)
-                .expect("country forms build an automaton")
-        };
-        let mixed_patterns: Vec<&str> = entries.iter().map(|e| e.form).collect();
-        let mixed = build(&mixed_patterns, false);
-        let cues = build(&cue_words, true);
+        let cues = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&cue_words)
+            .expect("cue words build an automaton");
         Matcher {
             entries,
             contexts,
-            forms,
             mixed,
             upper: OnceLock::new(),
             cues,
@@ -884,65 +877,32 @@ impl Matcher {
         }
     }
 
-    /// The upper-cased forms' automaton and its entry map.
-    fn upper(&self) -> &(AhoCorasick, Vec<usize>) {
+    /// The upper-cased forms' trie. Forms that upper-case alike keep the first entry.
+    fn upper(&self) -> &Trie {
         self.upper.get_or_init(|| {
-            let mut upper_index: HashMap<String, usize> = HashMap::new();
-            let mut upper_patterns = Vec::new();
-            let mut upper_entry = Vec::new();
-            for (i, e) in self.entries.iter().enumerate() {
-                let up = upper_same_len(e.form);
-                if !upper_index.contains_key(&up) {
-                    upper_index.insert(up.clone(), i);
-                    upper_patterns.push(up);
-                    upper_entry.push(i);
-                }
-            }
-            let automaton = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&upper_patterns)
-                .expect("country forms build an automaton");
-            (automaton, upper_entry)
+            let forms: Vec<String> = self
+                .entries
+                .iter()
+                .map(|e| upper_same_len(e.form))
+                .collect();
+            Trie::new(forms.iter().map(String::as_str).enumerate())
         })
+    }
+
+    /// The entry of the form written exactly `word`.
+    fn form(&self, word: &str) -> Option<usize> {
+        self.mixed.get(word)
     }
 
     fn mentions(&self, text: &str) -> Vec<Mention> {
         let shape = Shape::of(text);
         let upper;
-        let hay = if shape.all_caps {
+        let (hay, trie) = if shape.all_caps {
             upper = upper_same_len(text);
-            upper.as_str()
+            (upper.as_str(), self.upper())
         } else {
-            text
+            (text, &self.mixed)
         };
-        let automaton = if shape.all_caps {
-            &self.upper().0
-        } else {
-            &self.mixed
-        };
-
-        // Every occurrence at word boundaries; then the longest at the leftmost position.
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in automaton.find_overlapping_iter(hay) {
-            let id = m.pattern().as_usize();
-            let entry = if shape.all_caps {
-                self.upper().1[id]
-            } else {
-                id
-            };
-            if bounded(hay, m.start(), m.end(), shape.all_caps) {
-                found.push((m.start(), m.end(), entry));
-            }
-        }
-        found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        let mut chosen = Vec::new();
-        let mut last_end = 0;
-        for f in found {
-            if f.0 >= last_end {
-                last_end = f.1;
-                chosen.push(f);
-            }
-        }
 
         let mut scan = Scan {
             m: self,
@@ -953,7 +913,7 @@ impl Matcher {
         };
         let mut out: Vec<(Mention, usize)> = Vec::new();
         let mut persons: Vec<usize> = Vec::new();
-        for &(start, end, entry) in &chosen {
+        for (start, end, entry) in occurrences(trie, hay, shape.all_caps) {
             match scan.decide(start, end, entry) {
                 Verdict::Country(code) => {
                     let end = if self.entries[entry].form.ends_with('-') {
@@ -976,20 +936,199 @@ impl Matcher {
     }
 }
 
-/// True when `hay[start..end]` starts and ends at word boundaries. A form ending in a hyphen
-/// ("Sino-") must be followed by a capitalised word.
+/// The occurrences of `trie`'s forms in `hay` that start and end at word boundaries (see
+/// [`bounded`]), left to right, as (start, end, entry): at each position the longest, and the
+/// search resumes after it, so that the words it contains are hidden. This is the leftmost
+/// longest of all overlapping occurrences, taken greedily. Only the bytes that begin some form
+/// are tried, and of those only the ones at the start of a word (or not a letter or digit).
+fn occurrences<'h>(
+    trie: &'h Trie,
+    hay: &'h str,
+    all_caps: bool,
+) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
+    let bytes = hay.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(offset) = bytes[at..].iter().position(|&b| trie.begins(b)) {
+            let start = at + offset;
+            at = start + 1;
+            if !opens(hay, start) {
+                continue;
+            }
+            let longest = trie
+                .prefixes(bytes, start)
+                .filter(|&(end, _)| closes(hay, start, end, all_caps))
+                .last();
+            if let Some((end, entry)) = longest {
+                at = end;
+                return Some((start, end, entry));
+            }
+        }
+        None
+    })
+}
+
+/// The forms as a byte trie: walking the text's bytes down from the root, from some position,
+/// meets every form that starts there, shortest first. The nodes are built breadth first from
+/// the sorted forms, so the children of a node are consecutive and in byte order.
+struct Trie {
+    /// `root[b]`: the child of the root on byte `b`, or 0 (the root) when no form begins with
+    /// `b`.
+    root: [u32; 256],
+    nodes: Vec<Node>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    /// The byte on the edge from the parent.
+    byte: u8,
+    /// The children: `nodes[first..first + count]`.
+    first: u32,
+    count: u32,
+    /// The entry of the form that ends here, or `NO_ENTRY`.
+    entry: u32,
+}
+
+const NO_ENTRY: u32 = u32::MAX;
+
+impl Trie {
+    /// A trie of `(entry, form)` pairs; of equal forms the first is kept.
+    fn new<'f>(forms: impl Iterator<Item = (usize, &'f str)>) -> Trie {
+        let small = |n: usize| u32::try_from(n).expect("forms fit a u32 trie");
+        let mut keys: Vec<(&[u8], u32)> = forms.map(|(e, f)| (f.as_bytes(), small(e))).collect();
+        keys.sort_by(|a, b| a.0.cmp(b.0)); // stable: equal forms stay in entry order
+        keys.dedup_by(|later, earlier| later.0 == earlier.0);
+        let leaf = |byte| Node {
+            byte,
+            first: 0,
+            count: 0,
+            entry: NO_ENTRY,
+        };
+        let mut nodes = vec![leaf(0)];
+        // spans[i]: the keys below node i, `keys[lo..hi]`, which share their first `depth`
+        // bytes; the one that ends at node i, if any, sorts first.
+        let mut spans = vec![(0, keys.len(), 0)];
+        let mut i = 0;
+        while i < nodes.len() {
+            let (mut lo, hi, depth) = spans[i];
+            if lo < hi && keys[lo].0.len() == depth {
+                nodes[i].entry = keys[lo].1;
+                lo += 1;
+            }
+            nodes[i].first = small(nodes.len());
+            while lo < hi {
+                let byte = keys[lo].0[depth];
+                let mut end = lo + 1;
+                while end < hi && keys[end].0[depth] == byte {
+                    end += 1;
+                }
+                nodes.push(leaf(byte));
+                spans.push((lo, end, depth + 1));
+                lo = end;
+            }
+            nodes[i].count = small(nodes.len()) - nodes[i].first;
+            i += 1;
+        }
+        let mut root = [0; 256];
+        let top = nodes[0];
+        for child in top.first..top.first + top.count {
+            root[usize::from(nodes[child as usize].byte)] = child;
+        }
+        Trie { root, nodes }
+    }
+
+    /// True when some form begins with `byte`.
+    fn begins(&self, byte: u8) -> bool {
+        self.root[usize::from(byte)] != 0
+    }
+
+    /// The child of `node` on `byte`.
+    fn step(&self, node: usize, byte: u8) -> Option<usize> {
+        if node == 0 {
+            let child = self.root[usize::from(byte)] as usize;
+            return (child != 0).then_some(child);
+        }
+        let Node { first, count, .. } = self.nodes[node];
+        let (first, count) = (first as usize, count as usize);
+        self.nodes[first..first + count]
+            .iter()
+            .position(|c| c.byte == byte)
+            .map(|i| first + i)
+    }
+
+    /// The entry of the form that ends at `node`.
+    fn entry(&self, node: usize) -> Option<usize> {
+        let entry = self.nodes[node].entry;
+        (entry != NO_ENTRY).then_some(entry as usize)
+    }
+
+    /// The entry of exactly `form`.
+    fn get(&self, form: &str) -> Option<usize> {
+        let mut node = 0;
+        for &byte in form.as_bytes() {
+            node = self.step(node, byte)?;
+        }
+        self.entry(node)
+    }
+
+    /// Every form that `hay[start..]` begins with, shortest first, as (end, entry).
+    fn prefixes<'t>(&'t self, hay: &'t [u8], start: usize) -> Prefixes<'t> {
+        Prefixes {
+            trie: self,
+            hay,
+            node: 0,
+            at: start,
+        }
+    }
+}
+
+/// See [`Trie::prefixes`].
+struct Prefixes<'t> {
+    trie: &'t Trie,
+    hay: &'t [u8],
+    /// The node of `hay[start..at]`.
+    node: usize,
+    at: usize,
+}
+
+impl Iterator for Prefixes<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        loop {
+            let &byte = self.hay.get(self.at)?;
+            self.node = self.trie.step(self.node, byte)?;
+            self.at += 1;
+            if let Some(entry) = self.trie.entry(self.node) {
+                return Some((self.at, entry));
+            }
+        }
+    }
+}
+
+/// True when the non-empty `hay[start..end]` starts and ends at word boundaries. A form
+/// ending in a hyphen ("Sino-") must be followed by a capitalised word.
 fn bounded(hay: &str, start: usize, end: usize, all_caps: bool) -> bool {
-    let form = &hay[start..end];
-    let first = form.chars().next().unwrap_or(' ');
-    let last = form.chars().next_back().unwrap_or(' ');
-    if first.is_alphanumeric()
+    opens(hay, start) && closes(hay, start, end, all_caps)
+}
+
+/// True when a form starting at `start` starts at a word boundary: its first character is no
+/// letter or digit, or the one before is none.
+fn opens(hay: &str, start: usize) -> bool {
+    !(hay[start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
         && hay[..start]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric)
-    {
-        return false;
-    }
+            .is_some_and(char::is_alphanumeric))
+}
+
+/// True when the non-empty `hay[start..end]` ends at a word boundary, or ends in a hyphen
+/// followed by a capitalised word.
+fn closes(hay: &str, start: usize, end: usize, all_caps: bool) -> bool {
+    let last = hay[start..end].chars().next_back().unwrap_or(' ');
     let next = hay[end..].chars().next();
     if last == '-' {
         return next.is_some_and(|c| c.is_alphabetic() && (all_caps || c.is_uppercase()));
@@ -1129,7 +1268,7 @@ impl Scan<'_> {
         }
         candidates.into_iter().any(|q| {
             !q.is_empty()
-                && !self.m.forms.contains_key(q)
+                && self.m.form(q).is_none()
                 && gazetteer::is_region(q)
                 && gazetteer::place_country(e.form, Some(q)) != Some(e.code)
         })
@@ -1162,9 +1301,8 @@ impl Scan<'_> {
             let place = &before[s..];
             let is_form = self
                 .m
-                .forms
-                .get(place)
-                .is_some_and(|&i| self.m.entries[i].kind != Kind::Capital);
+                .form(place)
+                .is_some_and(|i| self.m.entries[i].kind != Kind::Capital);
             !is_form
                 && !contains(NOT_NAMES, place)
                 && gazetteer::is_known_place(place)
@@ -1212,9 +1350,8 @@ impl Scan<'_> {
                 let Some(a) = after else { return true };
                 let is_lang = self
                     .m
-                    .forms
-                    .get(a.word)
-                    .is_some_and(|&i| self.m.contexts[self.m.entries[i].context].language);
+                    .form(a.word)
+                    .is_some_and(|i| self.m.contexts[self.m.entries[i].context].language);
                 if !is_lang {
                     return true;
                 }
@@ -1239,7 +1376,7 @@ impl Scan<'_> {
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}' || c == '-')
             && !contains(NOT_NAMES, word)
-            && !self.m.forms.contains_key(word)
+            && self.m.form(word).is_none()
     }
 }
 

@@ -1,4 +1,5 @@
-//! Table-driven tests of `countries::mentions`: every hard case of the issue, both readings.
+//! Table-driven tests of `countries::mentions`: every hard case of the issue, both readings;
+//! and of the search: the trie, and its occurrences against the overlapping search it replaced.
 
 use super::*;
 
@@ -422,4 +423,208 @@ fn every_form_matches_itself() {
         }
     }
     assert!(bad.is_empty(), "forms not found alone: {bad:?}");
+}
+
+/// A small trie for the tests of `Trie`: (entry, form), with a duplicate ("US" twice).
+fn small_trie() -> Trie {
+    let forms = [
+        "US",
+        "U.S.",
+        "USA",
+        "Guinea",
+        "Guinea-Bissau",
+        "New Guinea",
+        "Papua New Guinea",
+        "Sino-",
+        "Élysée",
+        "US",
+    ];
+    Trie::new(forms.into_iter().enumerate())
+}
+
+/// (text, start, the forms it begins with there as (end, entry))
+type PrefixCase = (&'static str, usize, &'static [(usize, usize)]);
+
+#[test]
+fn trie_finds_every_form_a_text_begins_with() {
+    let trie = small_trie();
+    let cases: &[PrefixCase] = &[
+        ("USA", 0, &[(2, 0), (3, 2)]),
+        ("US", 0, &[(2, 0)]),
+        ("U", 0, &[]),
+        ("U.S.-led", 0, &[(4, 1)]),
+        ("U.S", 0, &[]),
+        ("the USA", 4, &[(6, 0), (7, 2)]),
+        ("the USA", 3, &[]),
+        ("Guinea-Bissau's", 0, &[(6, 3), (13, 4)]),
+        ("Guinea-Biss", 0, &[(6, 3)]),
+        ("Papua New Guinea", 0, &[(16, 6)]),
+        ("Papua New Guinea", 6, &[(16, 5)]),
+        ("Papua New Guinea", 10, &[(16, 3)]),
+        ("Sino-Soviet", 0, &[(5, 7)]),
+        ("l'Élysée", 2, &[(10, 8)]),
+        ("", 0, &[]),
+        ("usa", 0, &[]),
+    ];
+    for &(hay, start, want) in cases {
+        let got: Vec<_> = trie.prefixes(hay.as_bytes(), start).collect();
+        assert_eq!(got, want, "{hay:?} from {start}");
+    }
+}
+
+#[test]
+fn trie_looks_up_exact_forms() {
+    let trie = small_trie();
+    let cases: &[(&str, Option<usize>)] = &[
+        ("US", Some(0)), // the first of equal forms
+        ("USA", Some(2)),
+        ("U.S.", Some(1)),
+        ("New Guinea", Some(5)),
+        ("Élysée", Some(8)),
+        ("U", None),
+        ("U.S", None),
+        ("USAF", None),
+        ("New", None),
+        ("us", None),
+        ("", None),
+    ];
+    for &(form, want) in cases {
+        assert_eq!(trie.get(form), want, "{form:?}");
+        assert_eq!(
+            trie.begins(form.as_bytes().first().copied().unwrap_or(0)),
+            {
+                ["U", "G", "N", "P", "S", "É"]
+                    .iter()
+                    .any(|f| form.starts_with(f))
+            }
+        );
+    }
+}
+
+#[test]
+fn trie_of_no_forms_finds_nothing() {
+    let trie = Trie::new(std::iter::empty());
+    assert_eq!(trie.get("US"), None);
+    assert_eq!(trie.prefixes(b"US", 0).count(), 0);
+    assert!((0..=255).all(|b| !trie.begins(b)));
+}
+
+#[test]
+fn forms_are_unique() {
+    // `Trie::new` keeps the first of equal forms; the old form map kept the last.
+    let mut forms: Vec<&str> = tables::FORMS.iter().map(|f| f.0).collect();
+    forms.sort_unstable();
+    let n = forms.len();
+    forms.dedup();
+    assert_eq!(forms.len(), n, "a form is listed twice");
+}
+
+/// The search `occurrences` replaced: every overlapping occurrence (Aho-Corasick), those at
+/// word boundaries, then the longest at the leftmost position, greedily.
+struct Reference {
+    automaton: aho_corasick::AhoCorasick,
+    /// `entry[pattern id]`
+    entry: Vec<usize>,
+}
+
+impl Reference {
+    fn new(forms: &[String]) -> Reference {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut entry = Vec::new();
+        for (i, f) in forms.iter().enumerate() {
+            if !patterns.contains(&f.as_str()) {
+                patterns.push(f);
+                entry.push(i);
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::new(&patterns).expect("forms build");
+        Reference { automaton, entry }
+    }
+
+    fn occurrences(&self, hay: &str, all_caps: bool) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        for m in self.automaton.find_overlapping_iter(hay) {
+            if bounded(hay, m.start(), m.end(), all_caps) {
+                found.push((m.start(), m.end(), self.entry[m.pattern().as_usize()]));
+            }
+        }
+        found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        let mut chosen = Vec::new();
+        let mut last_end = 0;
+        for f in found {
+            if f.0 >= last_end {
+                last_end = f.1;
+                chosen.push(f);
+            }
+        }
+        chosen
+    }
+}
+
+static REFERENCES: LazyLock<(Reference, Reference)> = LazyLock::new(|| {
+    let mixed: Vec<String> = MATCHER.entries.iter().map(|e| e.form.into()).collect();
+    let upper: Vec<String> = mixed.iter().map(|f| upper_same_len(f)).collect();
+    (Reference::new(&mixed), Reference::new(&upper))
+});
+
+/// `occurrences` finds what the overlapping search found, with both tries, in `text` and in
+/// its upper-cased copy.
+fn check_occurrences(text: &str) {
+    let (mixed, upper) = &*REFERENCES;
+    let up = upper_same_len(text);
+    for (trie, reference, hay) in [
+        (&MATCHER.mixed, mixed, text),
+        (MATCHER.upper(), upper, up.as_str()),
+        (&MATCHER.mixed, mixed, up.as_str()),
+    ] {
+        for all_caps in [false, true] {
+            let got: Vec<_> = occurrences(trie, hay, all_caps).collect();
+            assert_eq!(got, reference.occurrences(hay, all_caps), "{hay:?}");
+        }
+    }
+}
+
+#[test]
+fn occurrences_are_those_of_the_overlapping_search() {
+    let texts = [
+        include_str!("../../fixtures/tass-peskov.txt"),
+        include_str!("../../fixtures/reuters-style.txt"),
+        include_str!("../../fixtures/ap-style.txt"),
+        include_str!("../../fixtures/reuters-1987.txt"),
+        include_str!("../../fixtures/bench/copper-output.txt"),
+        include_str!("../../fixtures/bench/harbour-strike.txt"),
+        "Papua New Guinea and Guinea-Bissau, New Guinea, Guinea-Bissauan, Guinean",
+        "the Sino-Soviet split, Sino-japanese, Sino- , Sino-",
+        "Romania, Oman, Omani, USD, US-led, U.S.-led, the U.S., U.S.A.",
+        "Washington, D.C., Washington D.C. and Mexico City, Mo.",
+        "Côte d’Ivoire, Côte d'Ivoire, Cote d’Ivoire, l’Élysée, ÉLYSÉE",
+        "Ma\u{301}li, Mali\u{301}, \u{300}US, ßUS, US\u{300}",
+        "the Hague, The Hague, tthe Hague, the Hagues",
+        "",
+        "S",
+        "é",
+    ];
+    for text in texts {
+        check_occurrences(text);
+    }
+    // every form alone and next to others: "Guinea Guinea-Bissau" takes the longest
+    let forms: Vec<&str> = MATCHER.entries.iter().map(|e| e.form).collect();
+    for pair in forms.windows(2) {
+        let (f, g) = (pair[0], pair[1]);
+        check_occurrences(&format!("{f} {g}, x{f}, {f}x, ({f}) {f}'s {f}-{g} {f}{g}."));
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn occurrences_are_those_of_the_overlapping_search_in_any_text(
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "US", "U.S.", "USA", "U.S.A.", "Sino-", "Sino", "Soviet", "Guinea", "Papua",
+            "New ", "Guinea-Bissau", "Niger", "Nigeria", "Georgia", "the Hague", "Hague",
+            "Côte d’Ivoire", "Côte", "Élysée", "ÉLYSÉE", "é", "\u{301}", "ß", "İ", "ǅ", " ",
+            "-", ".", ",", "'", "’", "\n", "x", "a", "1", "S", "t", "(", "Oman", "Rom",
+        ][..]), 0..12)
+    ) {
+        check_occurrences(&pieces.concat());
+    }
 }
