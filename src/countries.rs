@@ -607,6 +607,9 @@ fn contains(list: &[&str], word: &str) -> bool {
 /// A copy of `s` with every character upper-cased whose upper case has the same UTF-8 length
 /// (all others kept), so that byte offsets are the same in both.
 fn upper_same_len(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_uppercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let mut up = c.to_uppercase();
@@ -751,50 +754,44 @@ fn sentence_start(hay: &str, at: usize) -> bool {
     }
 }
 
-/// How the text is written: mostly capitals (no case cues), or title case.
-#[derive(Clone, Copy, Debug, Default)]
-struct Shape {
-    all_caps: bool,
-    title_case: bool,
-}
-
-impl Shape {
-    fn of(text: &str) -> Shape {
-        let (mut upper, mut lower) = (0usize, 0usize);
-        if text.is_ascii() {
-            for b in text.bytes() {
-                upper += usize::from(b.is_ascii_uppercase());
-                lower += usize::from(b.is_ascii_lowercase());
+/// True when the text is written mostly in capitals: no case cues.
+fn all_caps(text: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    if text.is_ascii() {
+        // Counted in chunks of 255 bytes with byte counters, which the compiler vectorises.
+        for chunk in text.as_bytes().chunks(255) {
+            let (mut u, mut l) = (0u8, 0u8);
+            for &b in chunk {
+                u += u8::from(b.is_ascii_uppercase());
+                l += u8::from(b.is_ascii_lowercase());
             }
-        } else {
-            for c in text.chars() {
-                upper += usize::from(c.is_uppercase());
-                lower += usize::from(c.is_lowercase());
-            }
+            upper += usize::from(u);
+            lower += usize::from(l);
         }
-        let all_caps = upper >= 2 && lower * 5 < upper;
-        // Title case: three or more words of four letters or more, none of them written in
-        // lower case except function words ("Talks With Iran" or "Talks with Iran").
-        let title_case = !all_caps && {
-            let mut words = 0usize;
-            let mut lower_word = false;
-            for word in text.split(|c: char| !c.is_alphabetic()) {
-                if word.len() < 4 || word.chars().nth(3).is_none() {
-                    continue;
-                }
-                words += 1;
-                if word.starts_with(char::is_lowercase) && !contains(FUNCTION_WORDS, word) {
-                    lower_word = true;
-                    break;
-                }
-            }
-            words >= 3 && !lower_word
-        };
-        Shape {
-            all_caps,
-            title_case,
+    } else {
+        for c in text.chars() {
+            upper += usize::from(c.is_uppercase());
+            lower += usize::from(c.is_lowercase());
         }
     }
+    upper >= 2 && lower * 5 < upper
+}
+
+/// True when a text that is not all capitals is written in title case: three or more words of
+/// four letters or more, none of them written in lower case except function words ("Talks With
+/// Iran" or "Talks with Iran"). Capitalised words are then no cue for a person's name.
+fn title_case(text: &str) -> bool {
+    let mut words = 0usize;
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        if word.len() < 4 || word.chars().nth(3).is_none() {
+            continue;
+        }
+        words += 1;
+        if word.starts_with(char::is_lowercase) && !contains(FUNCTION_WORDS, word) {
+            return false;
+        }
+    }
+    words >= 3
 }
 
 impl Matcher {
@@ -895,9 +892,9 @@ impl Matcher {
     }
 
     fn mentions(&self, text: &str) -> Vec<Mention> {
-        let shape = Shape::of(text);
+        let all_caps = all_caps(text);
         let upper;
-        let (hay, trie) = if shape.all_caps {
+        let (hay, trie) = if all_caps {
             upper = upper_same_len(text);
             (upper.as_str(), self.upper())
         } else {
@@ -907,13 +904,14 @@ impl Matcher {
         let mut scan = Scan {
             m: self,
             hay,
-            shape,
+            all_caps,
+            title_case: OnceCell::new(),
             cues: OnceCell::new(),
             last_language_end: None,
         };
         let mut out: Vec<(Mention, usize)> = Vec::new();
         let mut persons: Vec<usize> = Vec::new();
-        for (start, end, entry) in occurrences(trie, hay, shape.all_caps) {
+        for (start, end, entry) in occurrences(trie, hay, all_caps) {
             match scan.decide(start, end, entry) {
                 Verdict::Country(code) => {
                     let end = if self.entries[entry].form.ends_with('-') {
@@ -1151,7 +1149,9 @@ enum Verdict {
 struct Scan<'a> {
     m: &'a Matcher,
     hay: &'a str,
-    shape: Shape,
+    all_caps: bool,
+    /// Whether a text that is not all capitals is in title case, computed on first use.
+    title_case: OnceCell<bool>,
     /// Cue groups present in the text, computed on first use.
     cues: OnceCell<Vec<bool>>,
     /// End of the last form read as a language ("in French and German").
@@ -1159,6 +1159,12 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
+    /// True when capitalisation is a cue for names: the text is neither all capitals nor in
+    /// title case.
+    fn names(&self) -> bool {
+        !self.all_caps && !*self.title_case.get_or_init(|| title_case(self.hay))
+    }
+
     fn cue(&self, group: usize) -> bool {
         let present = self.cues.get_or_init(|| {
             let mut present = vec![false; self.m.groups];
@@ -1183,8 +1189,7 @@ impl Scan<'_> {
         let hay = self.hay;
         let next = next_word(hay, end);
         let prev = prev_word(hay, start);
-        let mixed = !self.shape.all_caps;
-        let names = mixed && !self.shape.title_case;
+        let mixed = !self.all_caps;
 
         if let Some(n) = next
             && mixed
@@ -1220,13 +1225,13 @@ impl Scan<'_> {
             && !p.apart
             && !p.hyphen
             && (p.is(TITLES)
-                || (names && self.name_like(p.word) && !sentence_start(hay, p.start))
-                || (names && is_initial(p.raw)))
+                || (self.names() && self.name_like(p.word) && !sentence_start(hay, p.start))
+                || (self.names() && is_initial(p.raw)))
         {
             return Verdict::Person;
         }
         if ctx.first_name
-            && names
+            && self.names()
             && let Some(n) = next
             && !n.apart
             && !n.hyphen

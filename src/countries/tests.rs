@@ -628,3 +628,70 @@ proptest::proptest! {
         check_occurrences(&pieces.concat());
     }
 }
+
+#[test]
+fn all_caps_counts_capitals_against_small_letters() {
+    let long_caps = "A".repeat(300);
+    let caps_then_small = format!("{}{}", "A".repeat(255), "a".repeat(50));
+    let small_then_caps = format!("{}{}", "a".repeat(51), "A".repeat(255));
+    let cases: &[(&str, bool)] = &[
+        ("JAPAN SAYS SOVIET UNION WANTS LOANS", true),
+        ("Japan says Soviet Union wants loans", false),
+        ("A", false),
+        ("AB", true),
+        ("", false),
+        ("12 34", false),
+        ("ABCDEFGHIJ abc", false),
+        ("ABCDEFGHIJKLMNOP ab", true),
+        ("ABCDEFGHIJ ab", false), // 2 * 5 = 10, not below 10
+        ("ÉLYSÉE SAYS", true),
+        ("Élysée says", false),
+        ("СССР И США", true),
+        (&long_caps, true),
+        (&caps_then_small, true),  // 50 * 5 < 255
+        (&small_then_caps, false), // 51 * 5 = 255
+    ];
+    for &(text, want) in cases {
+        // the plain count, character by character
+        let upper = text.chars().filter(|c| c.is_uppercase()).count();
+        let lower = text.chars().filter(|c| c.is_lowercase()).count();
+        assert_eq!(all_caps(text), upper >= 2 && lower * 5 < upper, "{text:?}");
+        assert_eq!(all_caps(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn title_case_needs_three_long_words_none_in_lower_case() {
+    let cases: &[(&str, bool)] = &[
+        ("Talks With Iran Resume", true),
+        ("Talks with Iran", true), // "with" is a function word
+        ("Talks with Iran resume", false),
+        ("Iran Talks", false), // two long words
+        ("US To Cut Tax", false),
+        ("The Minister of Finance Said", true),
+        ("the minister said", false),
+        ("Élysée Palace Talks", true),
+        ("", false),
+    ];
+    for &(text, want) in cases {
+        assert_eq!(title_case(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn upper_same_len_upper_cases_what_keeps_its_length() {
+    let ascii: String = (0u8..128).map(char::from).collect();
+    let ascii_upper: String = ascii.chars().map(|c| c.to_ascii_uppercase()).collect();
+    let cases: &[(&str, &str)] = &[
+        ("us", "US"),
+        ("U.S.-led", "U.S.-LED"),
+        ("Côte d’Ivoire", "CÔTE D’IVOIRE"),
+        ("straße", "STRAßE"), // "SS" would be longer
+        ("ǆ", "Ǆ"),
+        ("", ""),
+        (&ascii, &ascii_upper),
+    ];
+    for &(text, want) in cases {
+        assert_eq!(upper_same_len(text), want, "{text:?}");
+    }
+}
