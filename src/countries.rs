@@ -947,20 +947,18 @@ fn occurrences<'h>(
     let bytes = hay.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(offset) = bytes[at..].iter().position(|&b| trie.begins(b)) {
-            let start = at + offset;
+        while let Some(start) = trie.next_begin(bytes, at) {
+            if opens(hay, start) {
+                let longest = trie
+                    .prefixes(bytes, start)
+                    .filter(|&(end, _)| closes(hay, start, end, all_caps))
+                    .last();
+                if let Some((end, entry)) = longest {
+                    at = end;
+                    return Some((start, end, entry));
+                }
+            }
             at = start + 1;
-            if !opens(hay, start) {
-                continue;
-            }
-            let longest = trie
-                .prefixes(bytes, start)
-                .filter(|&(end, _)| closes(hay, start, end, all_caps))
-                .last();
-            if let Some((end, entry)) = longest {
-                at = end;
-                return Some((start, end, entry));
-            }
         }
         None
     })
@@ -1040,6 +1038,12 @@ impl Trie {
         self.root[usize::from(byte)] != 0
     }
 
+    /// The first position from `at` on whose byte begins some form.
+    fn next_begin(&self, bytes: &[u8], at: usize) -> Option<usize> {
+        let offset = bytes[at..].iter().position(|&b| self.begins(b))?;
+        Some(at + offset)
+    }
+
     /// The child of `node` on `byte`.
     fn step(&self, node: usize, byte: u8) -> Option<usize> {
         if node == 0 {
@@ -1112,7 +1116,20 @@ fn bounded(hay: &str, start: usize, end: usize, all_caps: bool) -> bool {
 
 /// True when a form starting at `start` starts at a word boundary: its first character is no
 /// letter or digit, or the one before is none.
+#[inline]
 fn opens(hay: &str, start: usize) -> bool {
+    let bytes = hay.as_bytes();
+    match (bytes.get(start.wrapping_sub(1)), bytes.get(start)) {
+        // the common case, without decoding characters
+        (Some(before), Some(first)) if before.is_ascii() && first.is_ascii() => {
+            !(first.is_ascii_alphanumeric() && before.is_ascii_alphanumeric())
+        }
+        _ => opens_decoded(hay, start),
+    }
+}
+
+/// [`opens`], decoding the characters on both sides.
+fn opens_decoded(hay: &str, start: usize) -> bool {
     !(hay[start..]
         .chars()
         .next()

@@ -695,3 +695,39 @@ fn upper_same_len_upper_cases_what_keeps_its_length() {
         assert_eq!(upper_same_len(text), want, "{text:?}");
     }
 }
+
+#[test]
+fn opens_at_word_starts_only() {
+    let cases: &[(&str, usize, bool)] = &[
+        ("US", 0, true),
+        ("the US", 4, true),
+        ("USUS", 2, false),
+        ("1US", 1, false),
+        ("-US", 1, true),
+        ("(US", 1, true),
+        ("éUS", 2, false), // a letter before, decoded
+        ("’US", 3, true),
+        ("US", 1, false),
+        ("a-b", 1, true), // not a letter or digit itself
+        ("aé", 1, false),
+        (" é", 1, true),
+        ("", 0, true),
+    ];
+    for &(hay, start, want) in cases {
+        assert_eq!(opens(hay, start), want, "{hay:?} at {start}");
+    }
+    // the ASCII shortcut agrees with decoding at every character boundary
+    for hay in [
+        "the US-led, 1US USA (U.S.) a-b",
+        "éUS’US ß-US Ma\u{301}li",
+        "",
+    ] {
+        for (start, _) in hay.char_indices() {
+            assert_eq!(
+                opens(hay, start),
+                opens_decoded(hay, start),
+                "{hay:?} at {start}"
+            );
+        }
+    }
+}
