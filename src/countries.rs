@@ -129,8 +129,10 @@ struct Matcher {
     /// The forms upper-cased, for all-caps text, built on first use (mixed-case articles do
     /// not pay for it).
     upper: OnceLock<Trie>,
-    /// Cue words (ASCII case-insensitive); `cue_groups[pattern id]` = the groups it belongs to.
-    cues: AhoCorasick,
+    /// Cue words (ASCII case-insensitive); `cue_groups[i]` = the groups `cue_words[i]` belongs
+    /// to. Their automaton (pattern id = `i`) is built on first use: few texts need a cue.
+    cue_words: Vec<&'static str>,
+    cues: OnceLock<AhoCorasick>,
     cue_groups: Vec<Vec<usize>>,
     groups: usize,
     /// Words after which no form is a country (rule of the form "*"): "French Open".
@@ -857,17 +859,13 @@ impl Matcher {
             }
         }
 
-        let cues = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&cue_words)
-            .expect("cue words build an automaton");
         Matcher {
             entries,
             contexts,
             mixed,
             upper: OnceLock::new(),
-            cues,
+            cue_words,
+            cues: OnceLock::new(),
             cue_groups,
             groups,
             global_not_before,
@@ -883,6 +881,17 @@ impl Matcher {
                 .map(|e| upper_same_len(e.form))
                 .collect();
             Trie::new(forms.iter().map(String::as_str).enumerate())
+        })
+    }
+
+    /// The cue words' automaton.
+    fn cues(&self) -> &AhoCorasick {
+        self.cues.get_or_init(|| {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .ascii_case_insensitive(true)
+                .build(&self.cue_words)
+                .expect("cue words build an automaton")
         })
     }
 
@@ -1000,10 +1009,14 @@ impl Trie {
             count: 0,
             entry: NO_ENTRY,
         };
-        let mut nodes = vec![leaf(0)];
+        // at most a node per byte of the keys, and the root
+        let most = 1 + keys.iter().map(|k| k.0.len()).sum::<usize>();
+        let mut nodes = Vec::with_capacity(most);
+        nodes.push(leaf(0));
         // spans[i]: the keys below node i, `keys[lo..hi]`, which share their first `depth`
         // bytes; the one that ends at node i, if any, sorts first.
-        let mut spans = vec![(0, keys.len(), 0)];
+        let mut spans = Vec::with_capacity(most);
+        spans.push((0, keys.len(), 0));
         let mut i = 0;
         while i < nodes.len() {
             let (mut lo, hi, depth) = spans[i];
@@ -1185,7 +1198,7 @@ impl Scan<'_> {
     fn cue(&self, group: usize) -> bool {
         let present = self.cues.get_or_init(|| {
             let mut present = vec![false; self.m.groups];
-            for c in self.m.cues.find_overlapping_iter(self.hay) {
+            for c in self.m.cues().find_overlapping_iter(self.hay) {
                 if bounded(self.hay, c.start(), c.end(), true) {
                     for &g in &self.m.cue_groups[c.pattern().as_usize()] {
                         present[g] = true;
