@@ -759,22 +759,25 @@ fn sentence_start(hay: &str, at: usize) -> bool {
 /// True when the text is written mostly in capitals: no case cues.
 fn all_caps(text: &str) -> bool {
     let (mut upper, mut lower) = (0usize, 0usize);
-    if text.is_ascii() {
-        // Counted in chunks of 255 bytes with byte counters, which the compiler vectorises.
-        for chunk in text.as_bytes().chunks(255) {
-            let (mut u, mut l) = (0u8, 0u8);
-            for &b in chunk {
-                u += u8::from(b.is_ascii_uppercase());
-                l += u8::from(b.is_ascii_lowercase());
+    // ASCII text is counted in chunks of 255 bytes with byte counters, which the compiler
+    // vectorises; the first chunk with another byte sends the whole text to the char count.
+    for chunk in text.as_bytes().chunks(255) {
+        let (mut u, mut l, mut any) = (0u8, 0u8, 0u8);
+        for &b in chunk {
+            u += u8::from(b.is_ascii_uppercase());
+            l += u8::from(b.is_ascii_lowercase());
+            any |= b;
+        }
+        if !any.is_ascii() {
+            (upper, lower) = (0, 0);
+            for c in text.chars() {
+                upper += usize::from(c.is_uppercase());
+                lower += usize::from(c.is_lowercase());
             }
-            upper += usize::from(u);
-            lower += usize::from(l);
+            break;
         }
-    } else {
-        for c in text.chars() {
-            upper += usize::from(c.is_uppercase());
-            lower += usize::from(c.is_lowercase());
-        }
+        upper += usize::from(u);
+        lower += usize::from(l);
     }
     upper >= 2 && lower * 5 < upper
 }

@@ -634,6 +634,9 @@ fn all_caps_counts_capitals_against_small_letters() {
     let long_caps = "A".repeat(300);
     let caps_then_small = format!("{}{}", "A".repeat(255), "a".repeat(50));
     let small_then_caps = format!("{}{}", "a".repeat(51), "A".repeat(255));
+    // a letter that is not ASCII after the first chunk: the char count, from the start
+    let late_accents = format!("{}{}", "A".repeat(300), "é".repeat(61));
+    let late_capitals = format!("{}{}", "a".repeat(300), "É".repeat(1600));
     let cases: &[(&str, bool)] = &[
         ("JAPAN SAYS SOVIET UNION WANTS LOANS", true),
         ("Japan says Soviet Union wants loans", false),
@@ -650,6 +653,8 @@ fn all_caps_counts_capitals_against_small_letters() {
         (&long_caps, true),
         (&caps_then_small, true),  // 50 * 5 < 255
         (&small_then_caps, false), // 51 * 5 = 255
+        (&late_accents, false),    // 61 * 5 > 300
+        (&late_capitals, true),    // 300 * 5 < 1600
     ];
     for &(text, want) in cases {
         // the plain count, character by character
