@@ -1060,33 +1060,25 @@ impl Trie {
         Some(at + offset)
     }
 
-    /// The child of `node` on `byte`.
-    fn step(&self, node: usize, byte: u8) -> Option<usize> {
-        if node == 0 {
+    /// The child of the root on `byte`, for `node` None, else the child of `node`.
+    fn step(&self, node: Option<&Node>, byte: u8) -> Option<&Node> {
+        let Some(node) = node else {
             let child = self.root[usize::from(byte)] as usize;
-            return (child != 0).then_some(child);
-        }
-        let Node { first, count, .. } = self.nodes[node];
-        let (first, count) = (first as usize, count as usize);
-        self.nodes[first..first + count]
+            return (child != 0).then(|| &self.nodes[child]);
+        };
+        let first = node.first as usize;
+        self.nodes[first..first + node.count as usize]
             .iter()
-            .position(|c| c.byte == byte)
-            .map(|i| first + i)
-    }
-
-    /// The entry of the form that ends at `node`.
-    fn entry(&self, node: usize) -> Option<usize> {
-        let entry = self.nodes[node].entry;
-        (entry != NO_ENTRY).then_some(entry as usize)
+            .find(|c| c.byte == byte)
     }
 
     /// The entry of exactly `form`.
     fn get(&self, form: &str) -> Option<usize> {
-        let mut node = 0;
+        let mut node = None;
         for &byte in form.as_bytes() {
-            node = self.step(node, byte)?;
+            node = Some(self.step(node, byte)?);
         }
-        self.entry(node)
+        node?.entry()
     }
 
     /// Every form that `hay[start..]` begins with, shortest first, as (end, entry).
@@ -1094,9 +1086,16 @@ impl Trie {
         Prefixes {
             trie: self,
             hay,
-            node: 0,
+            node: None,
             at: start,
         }
+    }
+}
+
+impl Node {
+    /// The entry of the form that ends here.
+    fn entry(&self) -> Option<usize> {
+        (self.entry != NO_ENTRY).then_some(self.entry as usize)
     }
 }
 
@@ -1104,8 +1103,8 @@ impl Trie {
 struct Prefixes<'t> {
     trie: &'t Trie,
     hay: &'t [u8],
-    /// The node of `hay[start..at]`.
-    node: usize,
+    /// The node of `hay[start..at]`, None for the root.
+    node: Option<&'t Node>,
     at: usize,
 }
 
@@ -1115,9 +1114,10 @@ impl Iterator for Prefixes<'_> {
     fn next(&mut self) -> Option<(usize, usize)> {
         loop {
             let &byte = self.hay.get(self.at)?;
-            self.node = self.trie.step(self.node, byte)?;
+            let node = self.trie.step(self.node, byte)?;
+            self.node = Some(node);
             self.at += 1;
-            if let Some(entry) = self.trie.entry(self.node) {
+            if let Some(entry) = node.entry() {
                 return Some((self.at, entry));
             }
         }
