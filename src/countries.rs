@@ -1054,10 +1054,21 @@ impl Trie {
         self.root[usize::from(byte)] != 0
     }
 
-    /// The first position from `at` on whose byte begins some form.
+    /// The first position from `at` on whose byte begins some form. Eight bytes to a loop
+    /// round, unrolled: a test and a branch per byte.
     fn next_begin(&self, bytes: &[u8], at: usize) -> Option<usize> {
-        let offset = bytes[at..].iter().position(|&b| self.begins(b))?;
-        Some(at + offset)
+        let mut eights = bytes[at..].chunks_exact(8);
+        let mut offset = at;
+        for eight in &mut eights {
+            for (i, &b) in eight.iter().enumerate() {
+                if self.begins(b) {
+                    return Some(offset + i);
+                }
+            }
+            offset += 8;
+        }
+        let i = eights.remainder().iter().position(|&b| self.begins(b))?;
+        Some(offset + i)
     }
 
     /// The child of the root on `byte`, for `node` None, else the child of `node`.
@@ -1134,8 +1145,8 @@ fn bounded(hay: &str, start: usize, end: usize, all_caps: bool) -> bool {
 /// letter or digit, or the one before is none.
 #[inline]
 fn opens(hay: &str, start: usize) -> bool {
-    let bytes = hay.as_bytes();
-    match (bytes.get(start.wrapping_sub(1)), bytes.get(start)) {
+    let (before, after) = hay.as_bytes().split_at(start);
+    match (before.last(), after.first()) {
         // the common case, without decoding characters
         (Some(before), Some(first)) if before.is_ascii() && first.is_ascii() => {
             !(first.is_ascii_alphanumeric() && before.is_ascii_alphanumeric())

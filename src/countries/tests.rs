@@ -736,3 +736,33 @@ fn opens_at_word_starts_only() {
         }
     }
 }
+
+#[test]
+fn next_begin_finds_the_first_byte_that_begins_a_form() {
+    let trie = small_trie(); // forms begin with U, G, N, P, S or É
+    let long = format!("{}Guinea", "x".repeat(21));
+    let cases: &[(&str, usize, Option<usize>)] = &[
+        ("the US", 0, Some(4)),
+        ("the US", 4, Some(4)),
+        ("the US", 5, Some(5)),
+        ("the us", 0, None),
+        ("", 0, None),
+        ("abcdefgU", 0, Some(7)),  // the last byte of the first eight
+        ("abcdefghU", 0, Some(8)), // the first byte after them
+        ("abcdefghijklmnoU", 1, Some(15)),
+        ("abcdefghijklmnopq", 0, None),
+        ("abcdefghijklmnopqU", 3, Some(17)), // in the remainder
+        (&long, 0, Some(21)),
+        ("l’Élysée", 0, Some(4)),
+        ("xxxxxxxx", 8, None),
+    ];
+    for &(hay, at, want) in cases {
+        let got = trie.next_begin(hay.as_bytes(), at);
+        assert_eq!(got, want, "{hay:?} from {at}");
+        let plain = hay.as_bytes()[at..]
+            .iter()
+            .position(|&b| trie.begins(b))
+            .map(|i| at + i);
+        assert_eq!(got, plain, "{hay:?} from {at}");
+    }
+}
