@@ -959,7 +959,7 @@ fn occurrences<'h>(
     let bytes = hay.as_bytes();
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(start) = trie.next_begin(bytes, at) {
+        while let Some(start) = trie.next_start(bytes, at) {
             if opens(hay, start) {
                 let longest = trie
                     .prefixes(bytes, start)
@@ -1054,21 +1054,31 @@ impl Trie {
         self.root[usize::from(byte)] != 0
     }
 
-    /// The first position from `at` on whose byte begins some form. Eight bytes to a loop
-    /// round, unrolled: a test and a branch per byte.
-    fn next_begin(&self, bytes: &[u8], at: usize) -> Option<usize> {
+    /// The first position from `at` on where a form may start: its byte begins some form, and
+    /// it is no ASCII letter or digit right after another (see [`opens`], which decides the
+    /// rest). Eight bytes to a loop round, unrolled: a test and a branch per byte.
+    fn next_start(&self, bytes: &[u8], at: usize) -> Option<usize> {
+        let inside_word =
+            |before: u8, b: u8| before.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
+        let mut before = at.checked_sub(1).map_or(b' ', |i| bytes[i]);
         let mut eights = bytes[at..].chunks_exact(8);
         let mut offset = at;
         for eight in &mut eights {
             for (i, &b) in eight.iter().enumerate() {
-                if self.begins(b) {
+                if self.begins(b) && !inside_word(before, b) {
                     return Some(offset + i);
                 }
+                before = b;
             }
             offset += 8;
         }
-        let i = eights.remainder().iter().position(|&b| self.begins(b))?;
-        Some(offset + i)
+        for (i, &b) in eights.remainder().iter().enumerate() {
+            if self.begins(b) && !inside_word(before, b) {
+                return Some(offset + i);
+            }
+            before = b;
+        }
+        None
     }
 
     /// The child of the root on `byte`, for `node` None, else the child of `node`.

@@ -738,31 +738,39 @@ fn opens_at_word_starts_only() {
 }
 
 #[test]
-fn next_begin_finds_the_first_byte_that_begins_a_form() {
+fn next_start_finds_bytes_that_begin_a_form_outside_words() {
     let trie = small_trie(); // forms begin with U, G, N, P, S or É
-    let long = format!("{}Guinea", "x".repeat(21));
+    let long = format!("{}Guinea", "x ".repeat(11));
     let cases: &[(&str, usize, Option<usize>)] = &[
         ("the US", 0, Some(4)),
         ("the US", 4, Some(4)),
-        ("the US", 5, Some(5)),
+        ("the US", 5, None), // "S" inside "US"
         ("the us", 0, None),
         ("", 0, None),
-        ("abcdefgU", 0, Some(7)),  // the last byte of the first eight
-        ("abcdefghU", 0, Some(8)), // the first byte after them
-        ("abcdefghijklmnoU", 1, Some(15)),
+        ("abcdef U", 0, Some(7)),   // the last byte of the first eight
+        ("abcdefg U", 0, Some(8)),  // the first byte after them
+        ("abcdefgU U", 0, Some(9)), // not inside "abcdefgU"
+        ("abcdefghijklmno-U", 1, Some(16)),
         ("abcdefghijklmnopq", 0, None),
-        ("abcdefghijklmnopqU", 3, Some(17)), // in the remainder
-        (&long, 0, Some(21)),
+        ("abcdefghijklmnop U", 3, Some(17)), // in the remainder
+        ("abcdefghijklmnopqU", 3, None),
+        (&long, 0, Some(22)),
+        ("USA", 1, None), // the byte before `at` counts
         ("l’Élysée", 0, Some(4)),
+        ("aÉ", 0, Some(1)), // not ASCII: left to `opens`
+        ("1US 2", 0, None),
         ("xxxxxxxx", 8, None),
     ];
     for &(hay, at, want) in cases {
-        let got = trie.next_begin(hay.as_bytes(), at);
+        let got = trie.next_start(hay.as_bytes(), at);
         assert_eq!(got, want, "{hay:?} from {at}");
-        let plain = hay.as_bytes()[at..]
-            .iter()
-            .position(|&b| trie.begins(b))
-            .map(|i| at + i);
+        // the same as testing each byte
+        let bytes = hay.as_bytes();
+        let plain = (at..bytes.len()).find(|&i| {
+            let inside =
+                i > 0 && bytes[i - 1].is_ascii_alphanumeric() && bytes[i].is_ascii_alphanumeric();
+            trie.begins(bytes[i]) && !inside
+        });
         assert_eq!(got, plain, "{hay:?} from {at}");
     }
 }
