@@ -24,9 +24,10 @@
 //! person's name ("Michael Jordan", "Chad Hurley"), a US state ("Atlanta, Georgia", "Georgia
 //! Republicans", a paragraph about Savannah), a language ("in French", "Spanish-language"), the
 //! bird, the pronoun ("LET US"), a US town ("Paris, Texas", resolved with the dateline gazetteer),
-//! the other Congo (cues such as "Brazzaville"). Everything is linear in the length of the text:
-//! one scan (a walk is no longer than the longest form), word look-ups in bounded windows, and at
-//! most one scan for cue words.
+//! the other Congo (cues such as "Brazzaville"; found in any case, as every occurrence at word
+//! boundaries of a trie of the cue words lower-cased, in a lower-cased copy of the text).
+//! Everything is linear in the length of the text: one scan (a walk is no longer than the longest
+//! form), word look-ups in bounded windows, and at most one scan for cue words.
 //!
 //! # Known limits
 //! - One text at a time: a person named in an earlier paragraph ("Jim Jordan") is a country when
@@ -44,8 +45,6 @@
 
 use std::cell::OnceCell;
 use std::sync::{LazyLock, OnceLock};
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::gazetteer;
 
@@ -119,7 +118,7 @@ struct Entry {
     context: usize,
 }
 
-/// Tables and automata, built once.
+/// Tables and tries, built once (some on first use).
 struct Matcher {
     entries: Vec<Entry>,
     contexts: Vec<Context>,
@@ -130,9 +129,10 @@ struct Matcher {
     /// not pay for it).
     upper: OnceLock<Trie>,
     /// Cue words (ASCII case-insensitive); `cue_groups[i]` = the groups `cue_words[i]` belongs
-    /// to. Their automaton (pattern id = `i`) is built on first use: few texts need a cue.
+    /// to. Their trie (of the words lower-cased, entry `i`) is built on first use: few texts
+    /// need a cue.
     cue_words: Vec<&'static str>,
-    cues: OnceLock<AhoCorasick>,
+    cues: OnceLock<Trie>,
     cue_groups: Vec<Vec<usize>>,
     groups: usize,
     /// Words after which no form is a country (rule of the form "*"): "French Open".
@@ -887,14 +887,15 @@ impl Matcher {
         })
     }
 
-    /// The cue words' automaton.
-    fn cues(&self) -> &AhoCorasick {
+    /// The cue words' trie, lower-cased (ASCII).
+    fn cues(&self) -> &Trie {
         self.cues.get_or_init(|| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(true)
-                .build(&self.cue_words)
-                .expect("cue words build an automaton")
+            let words: Vec<String> = self
+                .cue_words
+                .iter()
+                .map(|w| w.to_ascii_lowercase())
+                .collect();
+            Trie::new(words.iter().map(String::as_str).enumerate())
         })
     }
 
@@ -947,9 +948,9 @@ impl Matcher {
 }
 
 /// The occurrences of `trie`'s forms in `hay` that start and end at word boundaries (see
-/// [`bounded`]), left to right, as (start, end, entry): at each position the longest, and the
-/// search resumes after it, so that the words it contains are hidden. This is the leftmost
-/// longest of all overlapping occurrences, taken greedily. Only the bytes that begin some form
+/// [`opens`] and [`closes`]), left to right, as (start, end, entry): at each position the
+/// longest, and the search resumes after it, so that the words it contains are hidden. This is
+/// the leftmost longest of all overlapping occurrences, taken greedily. Only the bytes that begin some form
 /// are tried, and of those only the ones at the start of a word (or not a letter or digit).
 fn occurrences<'h>(
     trie: &'h Trie,
@@ -973,6 +974,25 @@ fn occurrences<'h>(
             at = start + 1;
         }
         None
+    })
+}
+
+/// Every occurrence of `trie`'s forms in `hay` that starts and ends at word boundaries (see
+/// [`opens`] and [`closes`], as for all-caps text), overlapping ones too, as (start, end,
+/// entry), by start.
+fn all_occurrences<'h>(
+    trie: &'h Trie,
+    hay: &'h str,
+) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
+    let bytes = hay.as_bytes();
+    std::iter::successors(trie.next_start(bytes, 0), move |&start| {
+        trie.next_start(bytes, start + 1)
+    })
+    .filter(move |&start| opens(hay, start))
+    .flat_map(move |start| {
+        trie.prefixes(bytes, start)
+            .filter(move |&(end, _)| closes(hay, start, end, true))
+            .map(move |(end, entry)| (start, end, entry))
     })
 }
 
@@ -1145,12 +1165,6 @@ impl Iterator for Prefixes<'_> {
     }
 }
 
-/// True when the non-empty `hay[start..end]` starts and ends at word boundaries. A form
-/// ending in a hyphen ("Sino-") must be followed by a capitalised word.
-fn bounded(hay: &str, start: usize, end: usize, all_caps: bool) -> bool {
-    opens(hay, start) && closes(hay, start, end, all_caps)
-}
-
 /// True when a form starting at `start` starts at a word boundary: its first character is no
 /// letter or digit, or the one before is none.
 #[inline]
@@ -1222,11 +1236,11 @@ impl Scan<'_> {
     fn cue(&self, group: usize) -> bool {
         let present = self.cues.get_or_init(|| {
             let mut present = vec![false; self.m.groups];
-            for c in self.m.cues().find_overlapping_iter(self.hay) {
-                if bounded(self.hay, c.start(), c.end(), true) {
-                    for &g in &self.m.cue_groups[c.pattern().as_usize()] {
-                        present[g] = true;
-                    }
+            // any case: a lower-cased copy has the same offsets and word boundaries
+            let folded = self.hay.to_ascii_lowercase();
+            for (_, _, i) in all_occurrences(self.m.cues(), &folded) {
+                for &g in &self.m.cue_groups[i] {
+                    present[g] = true;
                 }
             }
             present

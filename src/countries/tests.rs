@@ -519,6 +519,13 @@ fn forms_are_unique() {
     assert_eq!(forms.len(), n, "a form is listed twice");
 }
 
+/// True when the non-empty `hay[start..end]` starts and ends at word boundaries. A form
+/// ending in a hyphen ("Sino-") must be followed by a capitalised word. (The test the old
+/// searches applied to each occurrence.)
+fn bounded(hay: &str, start: usize, end: usize, all_caps: bool) -> bool {
+    opens(hay, start) && closes(hay, start, end, all_caps)
+}
+
 /// The search `occurrences` replaced: every overlapping occurrence (Aho-Corasick), those at
 /// word boundaries, then the longest at the leftmost position, greedily.
 struct Reference {
@@ -772,5 +779,67 @@ fn next_start_finds_bytes_that_begin_a_form_outside_words() {
             trie.begins(bytes[i]) && !inside
         });
         assert_eq!(got, plain, "{hay:?} from {at}");
+    }
+}
+
+/// The cue search `all_occurrences` replaced: every overlapping occurrence of a cue word in
+/// any ASCII case (Aho-Corasick), those at word boundaries; sorted.
+fn reference_cues(hay: &str) -> Vec<(usize, usize, usize)> {
+    static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&MATCHER.cue_words)
+            .expect("cue words build")
+    });
+    let mut found: Vec<_> = CUES
+        .find_overlapping_iter(hay)
+        .filter(|m| bounded(hay, m.start(), m.end(), true))
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+fn check_cues(text: &str) {
+    let folded = text.to_ascii_lowercase();
+    let mut got: Vec<_> = all_occurrences(MATCHER.cues(), &folded).collect();
+    got.sort_unstable();
+    assert_eq!(got, reference_cues(text), "{text:?}");
+}
+
+#[test]
+fn cue_words_are_those_of_the_overlapping_search() {
+    let texts = [
+        include_str!("../../fixtures/tass-peskov.txt"),
+        include_str!("../../fixtures/reuters-style.txt"),
+        include_str!("../../fixtures/ap-style.txt"),
+        include_str!("../../fixtures/reuters-1987.txt"),
+        "Atlanta, Georgia, GA. ga. Savannah's SAVANNAH-based Tbilisi, tbilisiX, xAtlanta",
+        "Sen. SEN. sen.x Rep.Gov. Kemp-Warnock, the Soviet Union, SOVIET, Soviets",
+        "Brazzaville BRAZZAVILLE brazzaville’s Brazza\u{301}ville",
+        "",
+    ];
+    for text in texts {
+        check_cues(text);
+    }
+    // every cue word alone, in three cases, and glued to its neighbour
+    let words = &MATCHER.cue_words;
+    for pair in words.windows(2) {
+        let (w, v) = (pair[0], pair[1]);
+        let (up, low) = (w.to_ascii_uppercase(), w.to_ascii_lowercase());
+        check_cues(&format!("{w} {up} {low}, x{w} {w}x {w}{v} ({w}) {w}-{v}."));
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn cue_words_are_those_of_the_overlapping_search_in_any_text(
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "Atlanta", "ATLANTA", "atlanta", "Ga.", "GA.", "Sen.", "Tbilisi", "Soviet", "Soviets",
+            "Brazzaville", "Congo", "Kinshasa", "Republicans", "county", "County", "é", "ß", " ",
+            "-", ".", ",", "'", "’", "\n", "x", "a", "1", "(",
+        ][..]), 0..12)
+    ) {
+        check_cues(&pieces.concat());
     }
 }
