@@ -1003,6 +1003,8 @@ struct Trie {
     /// `root[b]`: the child of the root on byte `b`, or 0 (the root) when no form begins with
     /// `b`.
     root: [u32; 256],
+    /// Bit `256 * a + b`: some form begins with bytes `a`, `b` (or is `a` alone).
+    pairs: Vec<u64>,
     nodes: Vec<Node>,
 }
 
@@ -1066,7 +1068,18 @@ impl Trie {
         for child in top.first..top.first + top.count {
             root[usize::from(nodes[child as usize].byte)] = child;
         }
-        Trie { root, nodes }
+        let mut pairs = vec![0u64; 1024];
+        for (key, _) in &keys {
+            let Some((&a, rest)) = key.split_first() else {
+                continue; // an empty form is never found
+            };
+            let a = usize::from(a) << 8;
+            match rest.first() {
+                Some(&b) => pairs[(a | usize::from(b)) / 64] |= 1 << (b % 64),
+                None => pairs[a / 64..a / 64 + 4].fill(u64::MAX),
+            }
+        }
+        Trie { root, pairs, nodes }
     }
 
     /// True when some form begins with `byte`.
@@ -1074,18 +1087,21 @@ impl Trie {
         self.root[usize::from(byte)] != 0
     }
 
-    /// The first position from `at` on where a form may start: its byte begins some form, and
-    /// it is no ASCII letter or digit right after another (see [`opens`], which decides the
-    /// rest). Eight bytes to a loop round, unrolled: a test and a branch per byte.
+    /// The first position from `at` on where a form may start: its byte begins some form, it
+    /// is no ASCII letter or digit right after another (see [`opens`], which decides the rest),
+    /// and with the next byte it begins some form. Eight bytes to a loop round, unrolled: a
+    /// test and a branch per byte.
     fn next_start(&self, bytes: &[u8], at: usize) -> Option<usize> {
-        let inside_word =
-            |before: u8, b: u8| before.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
+        let starts = |before: u8, b: u8, i: usize| {
+            let inside_word = before.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
+            !inside_word && bytes.get(i + 1).is_none_or(|&next| self.pair(b, next))
+        };
         let mut before = at.checked_sub(1).map_or(b' ', |i| bytes[i]);
         let mut eights = bytes[at..].chunks_exact(8);
         let mut offset = at;
         for eight in &mut eights {
             for (i, &b) in eight.iter().enumerate() {
-                if self.begins(b) && !inside_word(before, b) {
+                if self.begins(b) && starts(before, b, offset + i) {
                     return Some(offset + i);
                 }
                 before = b;
@@ -1093,12 +1109,18 @@ impl Trie {
             offset += 8;
         }
         for (i, &b) in eights.remainder().iter().enumerate() {
-            if self.begins(b) && !inside_word(before, b) {
+            if self.begins(b) && starts(before, b, offset + i) {
                 return Some(offset + i);
             }
             before = b;
         }
         None
+    }
+
+    /// True when some form begins with bytes `a`, `b`, or is `a` alone.
+    fn pair(&self, a: u8, b: u8) -> bool {
+        let bit = usize::from(a) << 8 | usize::from(b);
+        self.pairs[bit / 64] >> (bit % 64) & 1 != 0
     }
 
     /// The child of the root on `byte`, for `node` None, else the child of `node`.

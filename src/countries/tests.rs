@@ -427,19 +427,8 @@ fn every_form_matches_itself() {
 
 /// A small trie for the tests of `Trie`: (entry, form), with a duplicate ("US" twice).
 fn small_trie() -> Trie {
-    let forms = [
-        "US",
-        "U.S.",
-        "USA",
-        "Guinea",
-        "Guinea-Bissau",
-        "New Guinea",
-        "Papua New Guinea",
-        "Sino-",
-        "Élysée",
-        "US",
-    ];
-    Trie::new(forms.into_iter().enumerate())
+    let forms = SMALL.iter().copied().chain(["US"]);
+    Trie::new(forms.enumerate())
 }
 
 /// (text, start, the forms it begins with there as (end, entry))
@@ -503,10 +492,15 @@ fn trie_looks_up_exact_forms() {
 
 #[test]
 fn trie_of_no_forms_finds_nothing() {
-    let trie = Trie::new(std::iter::empty());
-    assert_eq!(trie.get("US"), None);
-    assert_eq!(trie.prefixes(b"US", 0).count(), 0);
-    assert!((0..=255).all(|b| !trie.begins(b)));
+    for trie in [
+        Trie::new(std::iter::empty()),
+        Trie::new([(0, "")].into_iter()),
+    ] {
+        assert_eq!(trie.get("US"), None);
+        assert_eq!(trie.prefixes(b"US", 0).count(), 0);
+        assert_eq!(trie.next_start(b"US", 0), None);
+        assert!((0..=255).all(|b| !trie.begins(b)));
+    }
 }
 
 #[test]
@@ -744,9 +738,45 @@ fn opens_at_word_starts_only() {
     }
 }
 
+/// The forms of `small_trie`.
+const SMALL: &[&str] = &[
+    "US",
+    "U.S.",
+    "USA",
+    "Guinea",
+    "Guinea-Bissau",
+    "New Guinea",
+    "Papua New Guinea",
+    "Sino-",
+    "Élysée",
+];
+
+#[test]
+fn pairs_are_the_first_two_bytes_of_the_forms() {
+    let trie = small_trie();
+    let one = Trie::new(["X", "Yes"].into_iter().enumerate()); // "X" alone is a form
+    let cases: &[(&Trie, u8, u8, bool)] = &[
+        (&trie, b'U', b'S', true),
+        (&trie, b'U', b'.', true),
+        (&trie, b'U', b'g', false),
+        (&trie, b'S', b'i', true),
+        (&trie, b'S', b'U', false),
+        (&trie, b'x', b'U', false),
+        (&trie, 0xC3, 0x89, true),  // "É"
+        (&trie, 0xC3, 0xA9, false), // "é"
+        (&one, b'X', b'z', true),
+        (&one, b'X', 0, true),
+        (&one, b'Y', b'e', true),
+        (&one, b'Y', b'o', false),
+    ];
+    for &(t, a, b, want) in cases {
+        assert_eq!(t.pair(a, b), want, "{a} {b}");
+    }
+}
+
 #[test]
 fn next_start_finds_bytes_that_begin_a_form_outside_words() {
-    let trie = small_trie(); // forms begin with U, G, N, P, S or É
+    let trie = small_trie();
     let long = format!("{}Guinea", "x ".repeat(11));
     let cases: &[(&str, usize, Option<usize>)] = &[
         ("the US", 0, Some(4)),
@@ -767,16 +797,25 @@ fn next_start_finds_bytes_that_begin_a_form_outside_words() {
         ("aÉ", 0, Some(1)), // not ASCII: left to `opens`
         ("1US 2", 0, None),
         ("xxxxxxxx", 8, None),
+        ("Uganda US", 0, Some(7)), // no form begins "Ug"
+        ("Gx Gu", 0, Some(3)),
+        ("abcdefg Ux Us U.", 0, Some(14)), // across the eight
+        ("Ux", 0, None),
+        ("U", 0, Some(0)), // the last byte: no pair to test
     ];
     for &(hay, at, want) in cases {
         let got = trie.next_start(hay.as_bytes(), at);
         assert_eq!(got, want, "{hay:?} from {at}");
-        // the same as testing each byte
+        // the same as testing each byte against the forms
         let bytes = hay.as_bytes();
         let plain = (at..bytes.len()).find(|&i| {
             let inside =
                 i > 0 && bytes[i - 1].is_ascii_alphanumeric() && bytes[i].is_ascii_alphanumeric();
-            trie.begins(bytes[i]) && !inside
+            let begins = SMALL.iter().any(|f| {
+                let k = f.len().min(2).min(bytes.len() - i);
+                bytes[i..i + k] == f.as_bytes()[..k]
+            });
+            begins && !inside
         });
         assert_eq!(got, plain, "{hay:?} from {at}");
     }
