@@ -15,7 +15,7 @@
 //! One byte trie of all forms (built once) is walked case-sensitively, so "us" is never "US" and
 //! "turkey" is never Türkiye; a text whose letters are mostly capitals (Reuters 1987 headlines) is
 //! walked with a second trie of the upper-cased forms over an upper-cased copy of the same byte
-//! length. The walks start only where a word starts with a byte that begins some form ("Oman" in
+//! length. The walks start only where a word starts with two bytes that begin some form ("Oman" in
 //! "Romania" is never tried); of the forms found there, the longest that also ends at a word
 //! boundary wins ("US" in "USD" does not), and the scan resumes after it, so a blocking phrase
 //! ("New Mexico", "French fries", "Papua New Guinea" over "Guinea") hides the words it contains: of
@@ -950,8 +950,9 @@ impl Matcher {
 /// The occurrences of `trie`'s forms in `hay` that start and end at word boundaries (see
 /// [`opens`] and [`closes`]), left to right, as (start, end, entry): at each position the
 /// longest, and the search resumes after it, so that the words it contains are hidden. This is
-/// the leftmost longest of all overlapping occurrences, taken greedily. Only the bytes that begin some form
-/// are tried, and of those only the ones at the start of a word (or not a letter or digit).
+/// the leftmost longest of all overlapping occurrences, taken greedily. The trie is walked only
+/// from the positions [`Trie::next_start`] finds: where a word starts with two bytes that begin
+/// some form.
 fn occurrences<'h>(
     trie: &'h Trie,
     hay: &'h str,
