@@ -12,20 +12,22 @@
 //! Renamed countries map to their current code (Burma -> MM, Zaire -> CD), dissolved states to
 //! their ISO 3166-3 code (Soviet Union -> SU, East Germany -> DD, Yugoslavia -> YU).
 //!
-//! One Aho-Corasick automaton over all forms (built once) scans the text case-sensitively, so
-//! "us" is never "US" and "turkey" is never Türkiye; a text whose letters are mostly capitals
-//! (Reuters 1987 headlines) is scanned with a second automaton of the upper-cased forms over an
-//! upper-cased copy of the same byte length. Every occurrence is kept (overlapping search), those
-//! that do not start and end at a word boundary are dropped ("Oman" in "Romania", "US" in "USD"),
-//! and the longest occurrence at the leftmost position wins: a blocking phrase ("New Mexico",
-//! "French fries", "Papua New Guinea" over "Guinea") hides the words it contains. Then the
-//! context rules of the form decide, looking only at the neighbouring words and at cue words of
-//! the same text: a person's name ("Michael Jordan", "Chad Hurley"), a US state ("Atlanta,
-//! Georgia", "Georgia Republicans", a paragraph about Savannah), a language ("in French",
-//! "Spanish-language"), the bird, the pronoun ("LET US"), a US town ("Paris, Texas", resolved
-//! with the dateline gazetteer), the other Congo (cues such as "Brazzaville"). Everything is
-//! linear in the length of the text: one scan, a sort of the occurrences, word look-ups in
-//! bounded windows, and at most one scan for cue words.
+//! One byte trie of all forms (built once) is walked case-sensitively, so "us" is never "US" and
+//! "turkey" is never Türkiye; a text whose letters are mostly capitals (Reuters 1987 headlines) is
+//! walked with a second trie of the upper-cased forms over an upper-cased copy of the same byte
+//! length. The walks start only where a word starts with two bytes that begin some form ("Oman" in
+//! "Romania" is never tried); of the forms found there, the longest that also ends at a word
+//! boundary wins ("US" in "USD" does not), and the scan resumes after it, so a blocking phrase
+//! ("New Mexico", "French fries", "Papua New Guinea" over "Guinea") hides the words it contains: of
+//! all occurrences at word boundaries, the leftmost longest, taken greedily. Then the context rules
+//! of the form decide, looking only at the neighbouring words and at cue words of the same text: a
+//! person's name ("Michael Jordan", "Chad Hurley"), a US state ("Atlanta, Georgia", "Georgia
+//! Republicans", a paragraph about Savannah), a language ("in French", "Spanish-language"), the
+//! bird, the pronoun ("LET US"), a US town ("Paris, Texas", resolved with the dateline gazetteer),
+//! the other Congo (cues such as "Brazzaville"; found in any case, as every occurrence at word
+//! boundaries of a trie of the cue words lower-cased, in a lower-cased copy of the text).
+//! Everything is linear in the length of the text: one scan (a walk is no longer than the longest
+//! form), word look-ups in bounded windows, and at most one scan for cue words.
 //!
 //! # Known limits
 //! - One text at a time: a person named in an earlier paragraph ("Jim Jordan") is a country when
@@ -42,10 +44,7 @@
 //!   as blockers; companies ("American Airlines") only where a rule lists them.
 
 use std::cell::OnceCell;
-use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::gazetteer;
 
@@ -119,18 +118,21 @@ struct Entry {
     context: usize,
 }
 
-/// Tables and automata, built once.
+/// Tables and tries, built once (some on first use).
 struct Matcher {
     entries: Vec<Entry>,
     contexts: Vec<Context>,
-    forms: HashMap<&'static str, usize>,
-    /// The forms as written; pattern id = entry index.
-    mixed: AhoCorasick,
+    /// The forms as written, to entry indexes: the scan of mixed-case text and the look-up of
+    /// a word as a form.
+    mixed: Trie,
     /// The forms upper-cased, for all-caps text, built on first use (mixed-case articles do
-    /// not pay for it); with `[pattern id]` = entry index.
-    upper: OnceLock<(AhoCorasick, Vec<usize>)>,
-    /// Cue words (ASCII case-insensitive); `cue_groups[pattern id]` = the groups it belongs to.
-    cues: AhoCorasick,
+    /// not pay for it).
+    upper: OnceLock<Trie>,
+    /// Cue words (ASCII case-insensitive); `cue_groups[i]` = the groups `cue_words[i]` belongs
+    /// to. Their trie (of the words lower-cased, entry `i`) is built on first use: few texts
+    /// need a cue.
+    cue_words: Vec<&'static str>,
+    cues: OnceLock<Trie>,
     cue_groups: Vec<Vec<usize>>,
     groups: usize,
     /// Words after which no form is a country (rule of the form "*"): "French Open".
@@ -607,6 +609,9 @@ fn contains(list: &[&str], word: &str) -> bool {
 /// A copy of `s` with every character upper-cased whose upper case has the same UTF-8 length
 /// (all others kept), so that byte offsets are the same in both.
 fn upper_same_len(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_uppercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let mut up = c.to_uppercase();
@@ -751,58 +756,53 @@ fn sentence_start(hay: &str, at: usize) -> bool {
     }
 }
 
-/// How the text is written: mostly capitals (no case cues), or title case.
-#[derive(Clone, Copy, Debug, Default)]
-struct Shape {
-    all_caps: bool,
-    title_case: bool,
-}
-
-impl Shape {
-    fn of(text: &str) -> Shape {
-        let (mut upper, mut lower) = (0usize, 0usize);
-        if text.is_ascii() {
-            for b in text.bytes() {
-                upper += usize::from(b.is_ascii_uppercase());
-                lower += usize::from(b.is_ascii_lowercase());
-            }
-        } else {
+/// True when the text is written mostly in capitals: no case cues.
+fn all_caps(text: &str) -> bool {
+    let (mut upper, mut lower) = (0usize, 0usize);
+    // ASCII text is counted in chunks of 255 bytes with byte counters, which the compiler
+    // vectorises; the first chunk with another byte sends the whole text to the char count.
+    for chunk in text.as_bytes().chunks(255) {
+        let (mut u, mut l, mut any) = (0u8, 0u8, 0u8);
+        for &b in chunk {
+            u += u8::from(b.is_ascii_uppercase());
+            l += u8::from(b.is_ascii_lowercase());
+            any |= b;
+        }
+        if !any.is_ascii() {
+            (upper, lower) = (0, 0);
             for c in text.chars() {
                 upper += usize::from(c.is_uppercase());
                 lower += usize::from(c.is_lowercase());
             }
+            break;
         }
-        let all_caps = upper >= 2 && lower * 5 < upper;
-        // Title case: three or more words of four letters or more, none of them written in
-        // lower case except function words ("Talks With Iran" or "Talks with Iran").
-        let title_case = !all_caps && {
-            let mut words = 0usize;
-            let mut lower_word = false;
-            for word in text.split(|c: char| !c.is_alphabetic()) {
-                if word.len() < 4 || word.chars().nth(3).is_none() {
-                    continue;
-                }
-                words += 1;
-                if word.starts_with(char::is_lowercase) && !contains(FUNCTION_WORDS, word) {
-                    lower_word = true;
-                    break;
-                }
-            }
-            words >= 3 && !lower_word
-        };
-        Shape {
-            all_caps,
-            title_case,
+        upper += usize::from(u);
+        lower += usize::from(l);
+    }
+    upper >= 2 && lower * 5 < upper
+}
+
+/// True when a text that is not all capitals is written in title case: three or more words of
+/// four letters or more, none of them written in lower case except function words ("Talks With
+/// Iran" or "Talks with Iran"). Capitalised words are then no cue for a person's name.
+fn title_case(text: &str) -> bool {
+    let mut words = 0usize;
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        if word.len() < 4 || word.chars().nth(3).is_none() {
+            continue;
+        }
+        words += 1;
+        if word.starts_with(char::is_lowercase) && !contains(FUNCTION_WORDS, word) {
+            return false;
         }
     }
+    words >= 3
 }
 
 impl Matcher {
     fn new() -> Matcher {
         let mut entries = Vec::with_capacity(tables::FORMS.len());
-        let mut forms = HashMap::with_capacity(tables::FORMS.len());
         for &(form, code, kind) in tables::FORMS {
-            forms.insert(form, entries.len());
             entries.push(Entry {
                 form,
                 code,
@@ -810,6 +810,7 @@ impl Matcher {
                 context: 0,
             });
         }
+        let mixed = Trie::new(entries.iter().map(|e| e.form).enumerate());
         let mut contexts = vec![Context::default()];
         let mut global_not_before = Vec::new();
         let mut cue_words: Vec<&'static str> = Vec::new();
@@ -823,7 +824,7 @@ impl Matcher {
                 }
                 continue;
             }
-            let Some(&e) = forms.get(form) else { continue };
+            let Some(e) = mixed.get(form) else { continue };
             if entries[e].context == 0 {
                 entries[e].context = contexts.len();
                 contexts.push(Context::default());
@@ -861,99 +862,69 @@ impl Matcher {
             }
         }
 
-        let build = |patterns: &[&str], insensitive: bool| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(insensitive)
-                .build(patterns)
-                .expect("country forms build an automaton")
-        };
-        let mixed_patterns: Vec<&str> = entries.iter().map(|e| e.form).collect();
-        let mixed = build(&mixed_patterns, false);
-        let cues = build(&cue_words, true);
         Matcher {
             entries,
             contexts,
-            forms,
             mixed,
             upper: OnceLock::new(),
-            cues,
+            cue_words,
+            cues: OnceLock::new(),
             cue_groups,
             groups,
             global_not_before,
         }
     }
 
-    /// The upper-cased forms' automaton and its entry map.
-    fn upper(&self) -> &(AhoCorasick, Vec<usize>) {
+    /// The upper-cased forms' trie. Forms that upper-case alike keep the first entry.
+    fn upper(&self) -> &Trie {
         self.upper.get_or_init(|| {
-            let mut upper_index: HashMap<String, usize> = HashMap::new();
-            let mut upper_patterns = Vec::new();
-            let mut upper_entry = Vec::new();
-            for (i, e) in self.entries.iter().enumerate() {
-                let up = upper_same_len(e.form);
-                if !upper_index.contains_key(&up) {
-                    upper_index.insert(up.clone(), i);
-                    upper_patterns.push(up);
-                    upper_entry.push(i);
-                }
-            }
-            let automaton = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .build(&upper_patterns)
-                .expect("country forms build an automaton");
-            (automaton, upper_entry)
+            let forms: Vec<String> = self
+                .entries
+                .iter()
+                .map(|e| upper_same_len(e.form))
+                .collect();
+            Trie::new(forms.iter().map(String::as_str).enumerate())
         })
     }
 
-    fn mentions(&self, text: &str) -> Vec<Mention> {
-        let shape = Shape::of(text);
-        let upper;
-        let hay = if shape.all_caps {
-            upper = upper_same_len(text);
-            upper.as_str()
-        } else {
-            text
-        };
-        let automaton = if shape.all_caps {
-            &self.upper().0
-        } else {
-            &self.mixed
-        };
+    /// The cue words' trie, lower-cased (ASCII).
+    fn cues(&self) -> &Trie {
+        self.cues.get_or_init(|| {
+            let words: Vec<String> = self
+                .cue_words
+                .iter()
+                .map(|w| w.to_ascii_lowercase())
+                .collect();
+            Trie::new(words.iter().map(String::as_str).enumerate())
+        })
+    }
 
-        // Every occurrence at word boundaries; then the longest at the leftmost position.
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for m in automaton.find_overlapping_iter(hay) {
-            let id = m.pattern().as_usize();
-            let entry = if shape.all_caps {
-                self.upper().1[id]
-            } else {
-                id
-            };
-            if bounded(hay, m.start(), m.end(), shape.all_caps) {
-                found.push((m.start(), m.end(), entry));
-            }
-        }
-        found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        let mut chosen = Vec::new();
-        let mut last_end = 0;
-        for f in found {
-            if f.0 >= last_end {
-                last_end = f.1;
-                chosen.push(f);
-            }
-        }
+    /// The entry of the form written exactly `word`.
+    fn form(&self, word: &str) -> Option<usize> {
+        self.mixed.get(word)
+    }
+
+    fn mentions(&self, text: &str) -> Vec<Mention> {
+        let all_caps = all_caps(text);
+        let upper;
+        let (hay, trie) = if all_caps {
+            upper = upper_same_len(text);
+            (upper.as_str(), self.upper())
+        } else {
+            (text, &self.mixed)
+        };
 
         let mut scan = Scan {
             m: self,
             hay,
-            shape,
+            all_caps,
+            title_case: OnceCell::new(),
             cues: OnceCell::new(),
             last_language_end: None,
         };
         let mut out: Vec<(Mention, usize)> = Vec::new();
         let mut persons: Vec<usize> = Vec::new();
-        for &(start, end, entry) in &chosen {
+        for (start, end, entry) in occurrences(trie, hay, all_caps) {
             match scan.decide(start, end, entry) {
                 Verdict::Country(code) => {
                     let end = if self.entries[entry].form.ends_with('-') {
@@ -976,20 +947,277 @@ impl Matcher {
     }
 }
 
-/// True when `hay[start..end]` starts and ends at word boundaries. A form ending in a hyphen
-/// ("Sino-") must be followed by a capitalised word.
-fn bounded(hay: &str, start: usize, end: usize, all_caps: bool) -> bool {
-    let form = &hay[start..end];
-    let first = form.chars().next().unwrap_or(' ');
-    let last = form.chars().next_back().unwrap_or(' ');
-    if first.is_alphanumeric()
+/// The occurrences of `trie`'s forms in `hay` that start and end at word boundaries (see
+/// [`opens`] and [`closes`]), left to right, as (start, end, entry): at each position the
+/// longest, and the search resumes after it, so that the words it contains are hidden. This is
+/// the leftmost longest of all overlapping occurrences, taken greedily. The trie is walked only
+/// from the positions [`Trie::next_start`] finds: where a word starts with two bytes that begin
+/// some form.
+fn occurrences<'h>(
+    trie: &'h Trie,
+    hay: &'h str,
+    all_caps: bool,
+) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
+    let bytes = hay.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(start) = trie.next_start(bytes, at) {
+            if opens(hay, start) {
+                let longest = trie
+                    .prefixes(bytes, start)
+                    .filter(|&(end, _)| closes(hay, start, end, all_caps))
+                    .last();
+                if let Some((end, entry)) = longest {
+                    at = end;
+                    return Some((start, end, entry));
+                }
+            }
+            at = start + 1;
+        }
+        None
+    })
+}
+
+/// Every occurrence of `trie`'s forms in `hay` that starts and ends at word boundaries (see
+/// [`opens`] and [`closes`], as for all-caps text), overlapping ones too, as (start, end,
+/// entry), by start.
+fn all_occurrences<'h>(
+    trie: &'h Trie,
+    hay: &'h str,
+) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
+    let bytes = hay.as_bytes();
+    std::iter::successors(trie.next_start(bytes, 0), move |&start| {
+        trie.next_start(bytes, start + 1)
+    })
+    .filter(move |&start| opens(hay, start))
+    .flat_map(move |start| {
+        trie.prefixes(bytes, start)
+            .filter(move |&(end, _)| closes(hay, start, end, true))
+            .map(move |(end, entry)| (start, end, entry))
+    })
+}
+
+/// The forms as a byte trie: walking the text's bytes down from the root, from some position,
+/// meets every form that starts there, shortest first. The nodes are built breadth first from
+/// the sorted forms, so the children of a node are consecutive and in byte order.
+struct Trie {
+    /// `root[b]`: the child of the root on byte `b`, or 0 (the root) when no form begins with
+    /// `b`.
+    root: [u32; 256],
+    /// Bit `256 * a + b`: some form begins with bytes `a`, `b` (or is `a` alone).
+    pairs: Vec<u64>,
+    nodes: Vec<Node>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    /// The byte on the edge from the parent.
+    byte: u8,
+    /// The children: `nodes[first..first + count]`.
+    first: u32,
+    count: u32,
+    /// The entry of the form that ends here, or `NO_ENTRY`.
+    entry: u32,
+}
+
+const NO_ENTRY: u32 = u32::MAX;
+
+impl Trie {
+    /// A trie of `(entry, form)` pairs; of equal forms the first is kept.
+    fn new<'f>(forms: impl Iterator<Item = (usize, &'f str)>) -> Trie {
+        let small = |n: usize| u32::try_from(n).expect("forms fit a u32 trie");
+        let mut keys: Vec<(&[u8], u32)> = forms.map(|(e, f)| (f.as_bytes(), small(e))).collect();
+        keys.sort_by(|a, b| a.0.cmp(b.0)); // stable: equal forms stay in entry order
+        keys.dedup_by(|later, earlier| later.0 == earlier.0);
+        let leaf = |byte| Node {
+            byte,
+            first: 0,
+            count: 0,
+            entry: NO_ENTRY,
+        };
+        // at most a node per byte of the keys, and the root
+        let most = 1 + keys.iter().map(|k| k.0.len()).sum::<usize>();
+        let mut nodes = Vec::with_capacity(most);
+        nodes.push(leaf(0));
+        // spans[i]: the keys below node i, `keys[lo..hi]`, which share their first `depth`
+        // bytes; the one that ends at node i, if any, sorts first.
+        let mut spans = Vec::with_capacity(most);
+        spans.push((0, keys.len(), 0));
+        let mut i = 0;
+        while i < nodes.len() {
+            let (mut lo, hi, depth) = spans[i];
+            if lo < hi && keys[lo].0.len() == depth {
+                nodes[i].entry = keys[lo].1;
+                lo += 1;
+            }
+            nodes[i].first = small(nodes.len());
+            while lo < hi {
+                let byte = keys[lo].0[depth];
+                let mut end = lo + 1;
+                while end < hi && keys[end].0[depth] == byte {
+                    end += 1;
+                }
+                nodes.push(leaf(byte));
+                spans.push((lo, end, depth + 1));
+                lo = end;
+            }
+            nodes[i].count = small(nodes.len()) - nodes[i].first;
+            i += 1;
+        }
+        let mut root = [0; 256];
+        let top = nodes[0];
+        for child in top.first..top.first + top.count {
+            root[usize::from(nodes[child as usize].byte)] = child;
+        }
+        let mut pairs = vec![0u64; 1024];
+        for (key, _) in &keys {
+            let Some((&a, rest)) = key.split_first() else {
+                continue; // an empty form is never found
+            };
+            let a = usize::from(a) << 8;
+            match rest.first() {
+                Some(&b) => pairs[(a | usize::from(b)) / 64] |= 1 << (b % 64),
+                None => pairs[a / 64..a / 64 + 4].fill(u64::MAX),
+            }
+        }
+        Trie { root, pairs, nodes }
+    }
+
+    /// True when some form begins with `byte`.
+    fn begins(&self, byte: u8) -> bool {
+        self.root[usize::from(byte)] != 0
+    }
+
+    /// The first position from `at` on where a form may start: its byte begins some form, it
+    /// is no ASCII letter or digit right after another (see [`opens`], which decides the rest),
+    /// and with the next byte it begins some form. Eight bytes to a loop round, unrolled: a
+    /// test and a branch per byte.
+    fn next_start(&self, bytes: &[u8], at: usize) -> Option<usize> {
+        let starts = |before: u8, b: u8, i: usize| {
+            let inside_word = before.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
+            !inside_word && bytes.get(i + 1).is_none_or(|&next| self.pair(b, next))
+        };
+        let mut before = at.checked_sub(1).map_or(b' ', |i| bytes[i]);
+        let mut eights = bytes[at..].chunks_exact(8);
+        let mut offset = at;
+        for eight in &mut eights {
+            for (i, &b) in eight.iter().enumerate() {
+                if self.begins(b) && starts(before, b, offset + i) {
+                    return Some(offset + i);
+                }
+                before = b;
+            }
+            offset += 8;
+        }
+        for (i, &b) in eights.remainder().iter().enumerate() {
+            if self.begins(b) && starts(before, b, offset + i) {
+                return Some(offset + i);
+            }
+            before = b;
+        }
+        None
+    }
+
+    /// True when some form begins with bytes `a`, `b`, or is `a` alone.
+    fn pair(&self, a: u8, b: u8) -> bool {
+        let bit = usize::from(a) << 8 | usize::from(b);
+        self.pairs[bit / 64] >> (bit % 64) & 1 != 0
+    }
+
+    /// The child of the root on `byte`, for `node` None, else the child of `node`.
+    fn step(&self, node: Option<&Node>, byte: u8) -> Option<&Node> {
+        let Some(node) = node else {
+            let child = self.root[usize::from(byte)] as usize;
+            return (child != 0).then(|| &self.nodes[child]);
+        };
+        let first = node.first as usize;
+        self.nodes[first..first + node.count as usize]
+            .iter()
+            .find(|c| c.byte == byte)
+    }
+
+    /// The entry of exactly `form`.
+    fn get(&self, form: &str) -> Option<usize> {
+        let mut node = None;
+        for &byte in form.as_bytes() {
+            node = Some(self.step(node, byte)?);
+        }
+        node?.entry()
+    }
+
+    /// Every form that `hay[start..]` begins with, shortest first, as (end, entry).
+    fn prefixes<'t>(&'t self, hay: &'t [u8], start: usize) -> Prefixes<'t> {
+        Prefixes {
+            trie: self,
+            hay,
+            node: None,
+            at: start,
+        }
+    }
+}
+
+impl Node {
+    /// The entry of the form that ends here.
+    fn entry(&self) -> Option<usize> {
+        (self.entry != NO_ENTRY).then_some(self.entry as usize)
+    }
+}
+
+/// See [`Trie::prefixes`].
+struct Prefixes<'t> {
+    trie: &'t Trie,
+    hay: &'t [u8],
+    /// The node of `hay[start..at]`, None for the root.
+    node: Option<&'t Node>,
+    at: usize,
+}
+
+impl Iterator for Prefixes<'_> {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        loop {
+            let &byte = self.hay.get(self.at)?;
+            let node = self.trie.step(self.node, byte)?;
+            self.node = Some(node);
+            self.at += 1;
+            if let Some(entry) = node.entry() {
+                return Some((self.at, entry));
+            }
+        }
+    }
+}
+
+/// True when a form starting at `start` starts at a word boundary: its first character is no
+/// letter or digit, or the one before is none.
+#[inline]
+fn opens(hay: &str, start: usize) -> bool {
+    let (before, after) = hay.as_bytes().split_at(start);
+    match (before.last(), after.first()) {
+        // the common case, without decoding characters
+        (Some(before), Some(first)) if before.is_ascii() && first.is_ascii() => {
+            !(first.is_ascii_alphanumeric() && before.is_ascii_alphanumeric())
+        }
+        _ => opens_decoded(hay, start),
+    }
+}
+
+/// [`opens`], decoding the characters on both sides.
+fn opens_decoded(hay: &str, start: usize) -> bool {
+    !(hay[start..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
         && hay[..start]
             .chars()
             .next_back()
-            .is_some_and(char::is_alphanumeric)
-    {
-        return false;
-    }
+            .is_some_and(char::is_alphanumeric))
+}
+
+/// True when the non-empty `hay[start..end]` ends at a word boundary, or ends in a hyphen
+/// followed by a capitalised word.
+fn closes(hay: &str, start: usize, end: usize, all_caps: bool) -> bool {
+    let last = hay[start..end].chars().next_back().unwrap_or(' ');
     let next = hay[end..].chars().next();
     if last == '-' {
         return next.is_some_and(|c| c.is_alphabetic() && (all_caps || c.is_uppercase()));
@@ -1012,7 +1240,9 @@ enum Verdict {
 struct Scan<'a> {
     m: &'a Matcher,
     hay: &'a str,
-    shape: Shape,
+    all_caps: bool,
+    /// Whether a text that is not all capitals is in title case, computed on first use.
+    title_case: OnceCell<bool>,
     /// Cue groups present in the text, computed on first use.
     cues: OnceCell<Vec<bool>>,
     /// End of the last form read as a language ("in French and German").
@@ -1020,14 +1250,20 @@ struct Scan<'a> {
 }
 
 impl Scan<'_> {
+    /// True when capitalisation is a cue for names: the text is neither all capitals nor in
+    /// title case.
+    fn names(&self) -> bool {
+        !self.all_caps && !*self.title_case.get_or_init(|| title_case(self.hay))
+    }
+
     fn cue(&self, group: usize) -> bool {
         let present = self.cues.get_or_init(|| {
             let mut present = vec![false; self.m.groups];
-            for c in self.m.cues.find_overlapping_iter(self.hay) {
-                if bounded(self.hay, c.start(), c.end(), true) {
-                    for &g in &self.m.cue_groups[c.pattern().as_usize()] {
-                        present[g] = true;
-                    }
+            // any case: a lower-cased copy has the same offsets and word boundaries
+            let folded = self.hay.to_ascii_lowercase();
+            for (_, _, i) in all_occurrences(self.m.cues(), &folded) {
+                for &g in &self.m.cue_groups[i] {
+                    present[g] = true;
                 }
             }
             present
@@ -1044,8 +1280,7 @@ impl Scan<'_> {
         let hay = self.hay;
         let next = next_word(hay, end);
         let prev = prev_word(hay, start);
-        let mixed = !self.shape.all_caps;
-        let names = mixed && !self.shape.title_case;
+        let mixed = !self.all_caps;
 
         if let Some(n) = next
             && mixed
@@ -1081,13 +1316,13 @@ impl Scan<'_> {
             && !p.apart
             && !p.hyphen
             && (p.is(TITLES)
-                || (names && self.name_like(p.word) && !sentence_start(hay, p.start))
-                || (names && is_initial(p.raw)))
+                || (self.names() && self.name_like(p.word) && !sentence_start(hay, p.start))
+                || (self.names() && is_initial(p.raw)))
         {
             return Verdict::Person;
         }
         if ctx.first_name
-            && names
+            && self.names()
             && let Some(n) = next
             && !n.apart
             && !n.hyphen
@@ -1129,7 +1364,7 @@ impl Scan<'_> {
         }
         candidates.into_iter().any(|q| {
             !q.is_empty()
-                && !self.m.forms.contains_key(q)
+                && self.m.form(q).is_none()
                 && gazetteer::is_region(q)
                 && gazetteer::place_country(e.form, Some(q)) != Some(e.code)
         })
@@ -1162,9 +1397,8 @@ impl Scan<'_> {
             let place = &before[s..];
             let is_form = self
                 .m
-                .forms
-                .get(place)
-                .is_some_and(|&i| self.m.entries[i].kind != Kind::Capital);
+                .form(place)
+                .is_some_and(|i| self.m.entries[i].kind != Kind::Capital);
             !is_form
                 && !contains(NOT_NAMES, place)
                 && gazetteer::is_known_place(place)
@@ -1212,9 +1446,8 @@ impl Scan<'_> {
                 let Some(a) = after else { return true };
                 let is_lang = self
                     .m
-                    .forms
-                    .get(a.word)
-                    .is_some_and(|&i| self.m.contexts[self.m.entries[i].context].language);
+                    .form(a.word)
+                    .is_some_and(|i| self.m.contexts[self.m.entries[i].context].language);
                 if !is_lang {
                     return true;
                 }
@@ -1239,7 +1472,7 @@ impl Scan<'_> {
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '\'' || c == '\u{2019}' || c == '-')
             && !contains(NOT_NAMES, word)
-            && !self.m.forms.contains_key(word)
+            && self.m.form(word).is_none()
     }
 }
 

@@ -1,4 +1,5 @@
-//! Table-driven tests of `countries::mentions`: every hard case of the issue, both readings.
+//! Table-driven tests of `countries::mentions`: every hard case of the issue, both readings;
+//! and of the search: the trie, and its occurrences against the overlapping search it replaced.
 
 use super::*;
 
@@ -422,4 +423,462 @@ fn every_form_matches_itself() {
         }
     }
     assert!(bad.is_empty(), "forms not found alone: {bad:?}");
+}
+
+/// A small trie for the tests of `Trie`: (entry, form), with a duplicate ("US" twice).
+fn small_trie() -> Trie {
+    let forms = SMALL.iter().copied().chain(["US"]);
+    Trie::new(forms.enumerate())
+}
+
+/// (text, start, the forms it begins with there as (end, entry))
+type PrefixCase = (&'static str, usize, &'static [(usize, usize)]);
+
+#[test]
+fn trie_finds_every_form_a_text_begins_with() {
+    let trie = small_trie();
+    let cases: &[PrefixCase] = &[
+        ("USA", 0, &[(2, 0), (3, 2)]),
+        ("US", 0, &[(2, 0)]),
+        ("U", 0, &[]),
+        ("U.S.-led", 0, &[(4, 1)]),
+        ("U.S", 0, &[]),
+        ("the USA", 4, &[(6, 0), (7, 2)]),
+        ("the USA", 3, &[]),
+        ("Guinea-Bissau's", 0, &[(6, 3), (13, 4)]),
+        ("Guinea-Biss", 0, &[(6, 3)]),
+        ("Papua New Guinea", 0, &[(16, 6)]),
+        ("Papua New Guinea", 6, &[(16, 5)]),
+        ("Papua New Guinea", 10, &[(16, 3)]),
+        ("Sino-Soviet", 0, &[(5, 7)]),
+        ("l'Élysée", 2, &[(10, 8)]),
+        ("", 0, &[]),
+        ("usa", 0, &[]),
+    ];
+    for &(hay, start, want) in cases {
+        let got: Vec<_> = trie.prefixes(hay.as_bytes(), start).collect();
+        assert_eq!(got, want, "{hay:?} from {start}");
+    }
+}
+
+#[test]
+fn trie_looks_up_exact_forms() {
+    let trie = small_trie();
+    let cases: &[(&str, Option<usize>)] = &[
+        ("US", Some(0)), // the first of equal forms
+        ("USA", Some(2)),
+        ("U.S.", Some(1)),
+        ("New Guinea", Some(5)),
+        ("Élysée", Some(8)),
+        ("U", None),
+        ("U.S", None),
+        ("USAF", None),
+        ("New", None),
+        ("us", None),
+        ("", None),
+    ];
+    for &(form, want) in cases {
+        assert_eq!(trie.get(form), want, "{form:?}");
+        assert_eq!(
+            trie.begins(form.as_bytes().first().copied().unwrap_or(0)),
+            {
+                ["U", "G", "N", "P", "S", "É"]
+                    .iter()
+                    .any(|f| form.starts_with(f))
+            }
+        );
+    }
+}
+
+#[test]
+fn trie_of_no_forms_finds_nothing() {
+    for trie in [
+        Trie::new(std::iter::empty()),
+        Trie::new([(0, "")].into_iter()),
+    ] {
+        assert_eq!(trie.get("US"), None);
+        assert_eq!(trie.prefixes(b"US", 0).count(), 0);
+        assert_eq!(trie.next_start(b"US", 0), None);
+        assert!((0..=255).all(|b| !trie.begins(b)));
+    }
+}
+
+#[test]
+fn forms_are_unique() {
+    // `Trie::new` keeps the first of equal forms; the old form map kept the last.
+    let mut forms: Vec<&str> = tables::FORMS.iter().map(|f| f.0).collect();
+    forms.sort_unstable();
+    let n = forms.len();
+    forms.dedup();
+    assert_eq!(forms.len(), n, "a form is listed twice");
+}
+
+/// True when the non-empty `hay[start..end]` starts and ends at word boundaries. A form
+/// ending in a hyphen ("Sino-") must be followed by a capitalised word. (The test the old
+/// searches applied to each occurrence.)
+fn bounded(hay: &str, start: usize, end: usize, all_caps: bool) -> bool {
+    opens(hay, start) && closes(hay, start, end, all_caps)
+}
+
+/// The search `occurrences` replaced: every overlapping occurrence (Aho-Corasick), those at
+/// word boundaries, then the longest at the leftmost position, greedily.
+struct Reference {
+    automaton: aho_corasick::AhoCorasick,
+    /// `entry[pattern id]`
+    entry: Vec<usize>,
+}
+
+impl Reference {
+    fn new(forms: &[String]) -> Reference {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut entry = Vec::new();
+        for (i, f) in forms.iter().enumerate() {
+            if !patterns.contains(&f.as_str()) {
+                patterns.push(f);
+                entry.push(i);
+            }
+        }
+        let automaton = aho_corasick::AhoCorasick::new(&patterns).expect("forms build");
+        Reference { automaton, entry }
+    }
+
+    fn occurrences(&self, hay: &str, all_caps: bool) -> Vec<(usize, usize, usize)> {
+        let mut found = Vec::new();
+        for m in self.automaton.find_overlapping_iter(hay) {
+            if bounded(hay, m.start(), m.end(), all_caps) {
+                found.push((m.start(), m.end(), self.entry[m.pattern().as_usize()]));
+            }
+        }
+        found.sort_unstable_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+        let mut chosen = Vec::new();
+        let mut last_end = 0;
+        for f in found {
+            if f.0 >= last_end {
+                last_end = f.1;
+                chosen.push(f);
+            }
+        }
+        chosen
+    }
+}
+
+static REFERENCES: LazyLock<(Reference, Reference)> = LazyLock::new(|| {
+    let mixed: Vec<String> = MATCHER.entries.iter().map(|e| e.form.into()).collect();
+    let upper: Vec<String> = mixed.iter().map(|f| upper_same_len(f)).collect();
+    (Reference::new(&mixed), Reference::new(&upper))
+});
+
+/// `occurrences` finds what the overlapping search found, with both tries, in `text` and in
+/// its upper-cased copy.
+fn check_occurrences(text: &str) {
+    let (mixed, upper) = &*REFERENCES;
+    let up = upper_same_len(text);
+    for (trie, reference, hay) in [
+        (&MATCHER.mixed, mixed, text),
+        (MATCHER.upper(), upper, up.as_str()),
+        (&MATCHER.mixed, mixed, up.as_str()),
+    ] {
+        for all_caps in [false, true] {
+            let got: Vec<_> = occurrences(trie, hay, all_caps).collect();
+            assert_eq!(got, reference.occurrences(hay, all_caps), "{hay:?}");
+        }
+    }
+}
+
+#[test]
+fn occurrences_are_those_of_the_overlapping_search() {
+    let texts = [
+        include_str!("../../fixtures/tass-peskov.txt"),
+        include_str!("../../fixtures/reuters-style.txt"),
+        include_str!("../../fixtures/ap-style.txt"),
+        include_str!("../../fixtures/reuters-1987.txt"),
+        include_str!("../../fixtures/bench/copper-output.txt"),
+        include_str!("../../fixtures/bench/harbour-strike.txt"),
+        "Papua New Guinea and Guinea-Bissau, New Guinea, Guinea-Bissauan, Guinean",
+        "the Sino-Soviet split, Sino-japanese, Sino- , Sino-",
+        "Romania, Oman, Omani, USD, US-led, U.S.-led, the U.S., U.S.A.",
+        "Washington, D.C., Washington D.C. and Mexico City, Mo.",
+        "Côte d’Ivoire, Côte d'Ivoire, Cote d’Ivoire, l’Élysée, ÉLYSÉE",
+        "Ma\u{301}li, Mali\u{301}, \u{300}US, ßUS, US\u{300}",
+        "the Hague, The Hague, tthe Hague, the Hagues",
+        "",
+        "S",
+        "é",
+    ];
+    for text in texts {
+        check_occurrences(text);
+    }
+    // every form alone and next to others: "Guinea Guinea-Bissau" takes the longest
+    let forms: Vec<&str> = MATCHER.entries.iter().map(|e| e.form).collect();
+    for pair in forms.windows(2) {
+        let (f, g) = (pair[0], pair[1]);
+        check_occurrences(&format!("{f} {g}, x{f}, {f}x, ({f}) {f}'s {f}-{g} {f}{g}."));
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn occurrences_are_those_of_the_overlapping_search_in_any_text(
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "US", "U.S.", "USA", "U.S.A.", "Sino-", "Sino", "Soviet", "Guinea", "Papua",
+            "New ", "Guinea-Bissau", "Niger", "Nigeria", "Georgia", "the Hague", "Hague",
+            "Côte d’Ivoire", "Côte", "Élysée", "ÉLYSÉE", "é", "\u{301}", "ß", "İ", "ǅ", " ",
+            "-", ".", ",", "'", "’", "\n", "x", "a", "1", "S", "t", "(", "Oman", "Rom",
+        ][..]), 0..12)
+    ) {
+        check_occurrences(&pieces.concat());
+    }
+}
+
+#[test]
+fn all_caps_counts_capitals_against_small_letters() {
+    let long_caps = "A".repeat(300);
+    let caps_then_small = format!("{}{}", "A".repeat(255), "a".repeat(50));
+    let small_then_caps = format!("{}{}", "a".repeat(51), "A".repeat(255));
+    // a letter that is not ASCII after the first chunk: the char count, from the start
+    let late_accents = format!("{}{}", "A".repeat(300), "é".repeat(61));
+    let late_capitals = format!("{}{}", "a".repeat(300), "É".repeat(1600));
+    let cases: &[(&str, bool)] = &[
+        ("JAPAN SAYS SOVIET UNION WANTS LOANS", true),
+        ("Japan says Soviet Union wants loans", false),
+        ("A", false),
+        ("AB", true),
+        ("", false),
+        ("12 34", false),
+        ("ABCDEFGHIJ abc", false),
+        ("ABCDEFGHIJKLMNOP ab", true),
+        ("ABCDEFGHIJ ab", false), // 2 * 5 = 10, not below 10
+        ("ÉLYSÉE SAYS", true),
+        ("Élysée says", false),
+        ("СССР И США", true),
+        (&long_caps, true),
+        (&caps_then_small, true),  // 50 * 5 < 255
+        (&small_then_caps, false), // 51 * 5 = 255
+        (&late_accents, false),    // 61 * 5 > 300
+        (&late_capitals, true),    // 300 * 5 < 1600
+    ];
+    for &(text, want) in cases {
+        // the plain count, character by character
+        let upper = text.chars().filter(|c| c.is_uppercase()).count();
+        let lower = text.chars().filter(|c| c.is_lowercase()).count();
+        assert_eq!(all_caps(text), upper >= 2 && lower * 5 < upper, "{text:?}");
+        assert_eq!(all_caps(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn title_case_needs_three_long_words_none_in_lower_case() {
+    let cases: &[(&str, bool)] = &[
+        ("Talks With Iran Resume", true),
+        ("Talks with Iran", true), // "with" is a function word
+        ("Talks with Iran resume", false),
+        ("Iran Talks", false), // two long words
+        ("US To Cut Tax", false),
+        ("The Minister of Finance Said", true),
+        ("the minister said", false),
+        ("Élysée Palace Talks", true),
+        ("", false),
+    ];
+    for &(text, want) in cases {
+        assert_eq!(title_case(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn upper_same_len_upper_cases_what_keeps_its_length() {
+    let ascii: String = (0u8..128).map(char::from).collect();
+    let ascii_upper: String = ascii.chars().map(|c| c.to_ascii_uppercase()).collect();
+    let cases: &[(&str, &str)] = &[
+        ("us", "US"),
+        ("U.S.-led", "U.S.-LED"),
+        ("Côte d’Ivoire", "CÔTE D’IVOIRE"),
+        ("straße", "STRAßE"), // "SS" would be longer
+        ("ǆ", "Ǆ"),
+        ("", ""),
+        (&ascii, &ascii_upper),
+    ];
+    for &(text, want) in cases {
+        assert_eq!(upper_same_len(text), want, "{text:?}");
+    }
+}
+
+#[test]
+fn opens_at_word_starts_only() {
+    let cases: &[(&str, usize, bool)] = &[
+        ("US", 0, true),
+        ("the US", 4, true),
+        ("USUS", 2, false),
+        ("1US", 1, false),
+        ("-US", 1, true),
+        ("(US", 1, true),
+        ("éUS", 2, false), // a letter before, decoded
+        ("’US", 3, true),
+        ("US", 1, false),
+        ("a-b", 1, true), // not a letter or digit itself
+        ("aé", 1, false),
+        (" é", 1, true),
+        ("", 0, true),
+    ];
+    for &(hay, start, want) in cases {
+        assert_eq!(opens(hay, start), want, "{hay:?} at {start}");
+    }
+    // the ASCII shortcut agrees with decoding at every character boundary
+    for hay in [
+        "the US-led, 1US USA (U.S.) a-b",
+        "éUS’US ß-US Ma\u{301}li",
+        "",
+    ] {
+        for (start, _) in hay.char_indices() {
+            assert_eq!(
+                opens(hay, start),
+                opens_decoded(hay, start),
+                "{hay:?} at {start}"
+            );
+        }
+    }
+}
+
+/// The forms of `small_trie`.
+const SMALL: &[&str] = &[
+    "US",
+    "U.S.",
+    "USA",
+    "Guinea",
+    "Guinea-Bissau",
+    "New Guinea",
+    "Papua New Guinea",
+    "Sino-",
+    "Élysée",
+];
+
+#[test]
+fn pairs_are_the_first_two_bytes_of_the_forms() {
+    let trie = small_trie();
+    let one = Trie::new(["X", "Yes"].into_iter().enumerate()); // "X" alone is a form
+    let cases: &[(&Trie, u8, u8, bool)] = &[
+        (&trie, b'U', b'S', true),
+        (&trie, b'U', b'.', true),
+        (&trie, b'U', b'g', false),
+        (&trie, b'S', b'i', true),
+        (&trie, b'S', b'U', false),
+        (&trie, b'x', b'U', false),
+        (&trie, 0xC3, 0x89, true),  // "É"
+        (&trie, 0xC3, 0xA9, false), // "é"
+        (&one, b'X', b'z', true),
+        (&one, b'X', 0, true),
+        (&one, b'Y', b'e', true),
+        (&one, b'Y', b'o', false),
+    ];
+    for &(t, a, b, want) in cases {
+        assert_eq!(t.pair(a, b), want, "{a} {b}");
+    }
+}
+
+#[test]
+fn next_start_finds_bytes_that_begin_a_form_outside_words() {
+    let trie = small_trie();
+    let long = format!("{}Guinea", "x ".repeat(11));
+    let cases: &[(&str, usize, Option<usize>)] = &[
+        ("the US", 0, Some(4)),
+        ("the US", 4, Some(4)),
+        ("the US", 5, None), // "S" inside "US"
+        ("the us", 0, None),
+        ("", 0, None),
+        ("abcdef U", 0, Some(7)),   // the last byte of the first eight
+        ("abcdefg U", 0, Some(8)),  // the first byte after them
+        ("abcdefgU U", 0, Some(9)), // not inside "abcdefgU"
+        ("abcdefghijklmno-U", 1, Some(16)),
+        ("abcdefghijklmnopq", 0, None),
+        ("abcdefghijklmnop U", 3, Some(17)), // in the remainder
+        ("abcdefghijklmnopqU", 3, None),
+        (&long, 0, Some(22)),
+        ("USA", 1, None), // the byte before `at` counts
+        ("l’Élysée", 0, Some(4)),
+        ("aÉ", 0, Some(1)), // not ASCII: left to `opens`
+        ("1US 2", 0, None),
+        ("xxxxxxxx", 8, None),
+        ("Uganda US", 0, Some(7)), // no form begins "Ug"
+        ("Gx Gu", 0, Some(3)),
+        ("abcdefg Ux Us U.", 0, Some(14)), // across the eight
+        ("Ux", 0, None),
+        ("U", 0, Some(0)), // the last byte: no pair to test
+    ];
+    for &(hay, at, want) in cases {
+        let got = trie.next_start(hay.as_bytes(), at);
+        assert_eq!(got, want, "{hay:?} from {at}");
+        // the same as testing each byte against the forms
+        let bytes = hay.as_bytes();
+        let plain = (at..bytes.len()).find(|&i| {
+            let inside =
+                i > 0 && bytes[i - 1].is_ascii_alphanumeric() && bytes[i].is_ascii_alphanumeric();
+            let begins = SMALL.iter().any(|f| {
+                let k = f.len().min(2).min(bytes.len() - i);
+                bytes[i..i + k] == f.as_bytes()[..k]
+            });
+            begins && !inside
+        });
+        assert_eq!(got, plain, "{hay:?} from {at}");
+    }
+}
+
+/// The cue search `all_occurrences` replaced: every overlapping occurrence of a cue word in
+/// any ASCII case (Aho-Corasick), those at word boundaries; sorted.
+fn reference_cues(hay: &str) -> Vec<(usize, usize, usize)> {
+    static CUES: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(&MATCHER.cue_words)
+            .expect("cue words build")
+    });
+    let mut found: Vec<_> = CUES
+        .find_overlapping_iter(hay)
+        .filter(|m| bounded(hay, m.start(), m.end(), true))
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    found.sort_unstable();
+    found
+}
+
+fn check_cues(text: &str) {
+    let folded = text.to_ascii_lowercase();
+    let mut got: Vec<_> = all_occurrences(MATCHER.cues(), &folded).collect();
+    got.sort_unstable();
+    assert_eq!(got, reference_cues(text), "{text:?}");
+}
+
+#[test]
+fn cue_words_are_those_of_the_overlapping_search() {
+    let texts = [
+        include_str!("../../fixtures/tass-peskov.txt"),
+        include_str!("../../fixtures/reuters-style.txt"),
+        include_str!("../../fixtures/ap-style.txt"),
+        include_str!("../../fixtures/reuters-1987.txt"),
+        "Atlanta, Georgia, GA. ga. Savannah's SAVANNAH-based Tbilisi, tbilisiX, xAtlanta",
+        "Sen. SEN. sen.x Rep.Gov. Kemp-Warnock, the Soviet Union, SOVIET, Soviets",
+        "Brazzaville BRAZZAVILLE brazzaville’s Brazza\u{301}ville",
+        "",
+    ];
+    for text in texts {
+        check_cues(text);
+    }
+    // every cue word alone, in three cases, and glued to its neighbour
+    let words = &MATCHER.cue_words;
+    for pair in words.windows(2) {
+        let (w, v) = (pair[0], pair[1]);
+        let (up, low) = (w.to_ascii_uppercase(), w.to_ascii_lowercase());
+        check_cues(&format!("{w} {up} {low}, x{w} {w}x {w}{v} ({w}) {w}-{v}."));
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn cue_words_are_those_of_the_overlapping_search_in_any_text(
+        pieces in proptest::collection::vec(proptest::sample::select(&[
+            "Atlanta", "ATLANTA", "atlanta", "Ga.", "GA.", "Sen.", "Tbilisi", "Soviet", "Soviets",
+            "Brazzaville", "Congo", "Kinshasa", "Republicans", "county", "County", "é", "ß", " ",
+            "-", ".", ",", "'", "’", "\n", "x", "a", "1", "(",
+        ][..]), 0..12)
+    ) {
+        check_cues(&pieces.concat());
+    }
 }
