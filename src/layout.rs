@@ -61,7 +61,7 @@ impl Line<'_> {
 /// Splits `src` into trimmed lines (blank lines included, as empty lines).
 ///
 /// Bytes are looked at one by one only near a possible separator: elsewhere the scan moves
-/// 8 bytes at a time (see [`may_start_separator`]).
+/// 8 bytes at a time (see `plain_prefix`).
 pub fn lines(src: &str) -> Vec<Line<'_>> {
     // about one line per 40 bytes of wire copy
     let mut out = Vec::with_capacity(src.len() / 40 + 4);
