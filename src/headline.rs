@@ -9,6 +9,10 @@
 //! off with spaces ("CORRECTED - GM SEES RISE", Reuters 1987) is part of the title line as
 //! the desk wrote it and is kept.
 //!
+//! The slug and tag patterns run only on titles that could hold one (a title starting with a
+//! slug's first word and holding a hyphen; a title ending in a bracket), so most titles are
+//! cleaned without them.
+//!
 //! Known limits: slugs outside the list, and region slugs with a colon ("ASIA:") which
 //! cannot be told from a title's own colon, are kept.
 
@@ -34,6 +38,47 @@ static SLUG_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// First words of the slugs of [`SLUG_RE`] (upper case, as the pattern has them).
+const SLUG_STARTS: &[&str] = &[
+    "UPDATE",
+    "CORRECTED",
+    "CORRECTION",
+    "REFILE",
+    "RPT",
+    "WRAPUP",
+    "EXCLUSIVE",
+    "INSIGHT",
+    "ANALYSIS",
+    "FACTBOX",
+    "BRIEF",
+    "URGENT",
+    "FOCUS",
+    "TIMELINE",
+    "PREVIEW",
+    "COLUMN",
+    "BREAKINGVIEWS",
+    "INTERVIEW",
+    "SPECIAL",
+    "GRAPHIC",
+    "EXPLAINER",
+    "FEATURE",
+    "SNAPSHOT",
+    "HIGHLIGHTS",
+    "POLL",
+    "TABLE",
+    "CANADA",
+    "US",
+    "GLOBAL",
+    "FOREX",
+    "PRECIOUS",
+    "RESEARCH",
+    "BUZZ",
+    "MOVES",
+    "DIARY",
+    "NEWSMAKER",
+    "DEALTALK",
+];
+
 static VERSION_TAG_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*\((?:updated?|corrected|recasts?|adds|refile[sd]?|rpt|repeat)(?:\s*\d{1,2})?\)\s*$")
         .expect("valid regex")
@@ -42,11 +87,26 @@ static VERSION_TAG_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// The title without desk slugs and version tags.
 pub fn clean(title: &str) -> String {
     let t = title.trim();
-    let t = match SLUG_RE.find(t) {
+    let t = match may_have_slug(t).then(|| SLUG_RE.find(t)).flatten() {
         Some(m) if m.end() < t.len() => &t[m.end()..],
         _ => t,
     };
-    VERSION_TAG_RE.replace(t, "").trim().to_string()
+    if t.trim_end().ends_with(')') {
+        VERSION_TAG_RE.replace(t, "").trim().to_string()
+    } else {
+        t.trim().to_string()
+    }
+}
+
+/// Prefilter of [`SLUG_RE`] (case-sensitive): the title starts with a run of capitals that
+/// is one of [`SLUG_STARTS`] (a slug word is followed by a space, digit, bracket or hyphen,
+/// never another capital) and holds a hyphen.
+fn may_have_slug(t: &str) -> bool {
+    let n = t
+        .bytes()
+        .position(|b| !b.is_ascii_uppercase())
+        .unwrap_or(t.len());
+    SLUG_STARTS.contains(&&t[..n]) && t.contains('-')
 }
 
 /// True when `text` has the shape of a title (see the module doc).
@@ -167,6 +227,58 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(clean_subheadline(input), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn slug_prefilter_passes_what_the_pattern_matches() {
+        let slugged = [
+            "UPDATE 1-Oil falls",
+            "UPDATE12-Oil falls",
+            "UPDATE\u{A0}\u{661}-Oil falls",
+            "CORRECTED (OFFICIAL)-GM",
+            "RPT-UPDATE 2-Oil falls",
+            "SPECIAL REPORT-Inside",
+            "US STOCKS-Wall St",
+            "CANADA STOCKS-TSX",
+            "GLOBAL MARKETS-Shares",
+            "RESEARCH ALERT-x",
+            "EXCLUSIVE-FACTBOX-x",
+            "DEALTALK-x",
+        ];
+        for t in slugged {
+            assert!(SLUG_RE.is_match(t), "{t:?} has a slug");
+            assert!(may_have_slug(t), "{t:?}");
+        }
+        let plain = [
+            "U.S.-JAPAN TRADE TALKS END",
+            "UPDATES-x",
+            "CORRECTED - GM SEES RISE",
+            "Update 1-x",
+            "CANADA'S TRADE",
+            "BAHIA COCOA REVIEW",
+        ];
+        for t in plain {
+            assert!(!SLUG_RE.is_match(t) || may_have_slug(t), "{t:?}");
+        }
+        assert!(!may_have_slug("BAHIA COCOA REVIEW"));
+        assert!(!may_have_slug("UPDATES-x"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn slug_prefilter_never_rules_out_a_match(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "UPDATE", "RPT", "CORRECTED", "(OFFICIAL)", "SPECIAL", "REPORT", "US",
+                    "STOCKS", "WRAPUP", "FACTBOX", "X", "U.S.", " ", "\u{A0}", "1", "12",
+                    "\u{661}", "-", "Oil", "falls",
+                ]),
+                1..8,
+            )
+        ) {
+            let t = pieces.concat();
+            proptest::prop_assert!(!SLUG_RE.is_match(&t) || may_have_slug(&t), "{:?}", t);
         }
     }
 }
