@@ -158,7 +158,7 @@ const NOTE_WORDS: &[&str] = &[
 ];
 
 /// Words that [`HEADER_PROMO_RE`]'s branches need, branch by branch (the rarest first).
-const PROMO_WORDS: &[&[&str]] = &[
+static PROMO_WORDS: WordSets = WordSets::new(&[
     &["your", "share"],
     &["ireport"],
     &["sign", "up"],
@@ -169,7 +169,7 @@ const PROMO_WORDS: &[&[&str]] = &[
     &["partners", "from", "us", "and", "our"],
     &["follow", "us", "on"],
     &["download", "app"],
-];
+]);
 
 /// True for page furniture wherever it stands.
 pub fn is_chrome(line: &str) -> bool {
@@ -244,7 +244,7 @@ fn may_be_editor_note(t: &str) -> bool {
 
 /// Prefilter of [`HEADER_PROMO_RE`]: the words of one of its branches ([`PROMO_WORDS`]).
 fn may_be_promotion(t: &str) -> bool {
-    may_fold_to_ascii(t) || has_word_set(t, PROMO_WORDS)
+    may_fold_to_ascii(t) || PROMO_WORDS.in_line(t)
 }
 
 // Prefilter helpers.
@@ -285,20 +285,57 @@ pub(crate) fn ascii_words(t: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// True when every word of one of `sets` (lower case) is a run of ASCII letters in `t`,
-/// ignoring ASCII case. The first word of each set should be its rarest: the others are
-/// looked for only when one of the first words is there.
-pub(crate) fn has_word_set(t: &str, sets: &[&[&str]]) -> bool {
-    let is_run = |w: &str| ascii_words(t).any(|run| run.eq_ignore_ascii_case(w));
-    // the lengths of the first words, as bits: most runs are ruled out by their length
-    let lengths = sets
-        .iter()
-        .fold(0u64, |m, set| m | 1 << set[0].len().min(63));
-    let anchored = ascii_words(t).any(|run| {
-        lengths >> run.len().min(63) & 1 == 1
-            && sets.iter().any(|set| run.eq_ignore_ascii_case(set[0]))
-    });
-    anchored && sets.iter().any(|set| set.iter().all(|w| is_run(w)))
+/// Sets of words, for the prefilters of patterns whose branches need words anywhere in a
+/// line: [`WordSets::in_line`] is true when all the words of one set are in it.
+pub(crate) struct WordSets {
+    /// Lower case; the first word of each set is its rarest.
+    sets: &'static [&'static [&'static str]],
+    /// The lengths (bit n: length n) and first letters (bit 0: a) of the first words.
+    lengths: u64,
+    letters: u32,
+}
+
+impl WordSets {
+    pub(crate) const fn new(sets: &'static [&'static [&'static str]]) -> Self {
+        let (mut lengths, mut letters) = (0u64, 0u32);
+        let mut i = 0;
+        while i < sets.len() {
+            let first = sets[i][0].as_bytes();
+            assert!(!first.is_empty() && first.len() < 64 && first[0].is_ascii_lowercase());
+            lengths |= 1 << first.len();
+            letters |= 1 << (first[0] - b'a');
+            i += 1;
+        }
+        WordSets {
+            sets,
+            lengths,
+            letters,
+        }
+    }
+
+    /// True when every word of one of the sets is a run of ASCII letters in `t`, ignoring
+    /// ASCII case. A run is compared with the first words only when its length and first
+    /// letter are those of one, and the other words are looked for only when a first word is
+    /// there.
+    pub(crate) fn in_line(&self, t: &str) -> bool {
+        let anchored = ascii_words(t).any(|run| {
+            let letter = (run.as_bytes()[0] | 0x20) - b'a';
+            run.len() < 64
+                && self.lengths >> run.len() & 1 == 1
+                && self.letters >> letter & 1 == 1
+                && self.sets.iter().any(|set| run.eq_ignore_ascii_case(set[0]))
+        });
+        anchored
+            && self
+                .sets
+                .iter()
+                .any(|set| set.iter().all(|w| has_run(t, w)))
+    }
+}
+
+/// True when `word` (lower case) is a run of ASCII letters in `t`, ignoring ASCII case.
+pub(crate) fn has_run(t: &str, word: &str) -> bool {
+    ascii_words(t).any(|run| run.eq_ignore_ascii_case(word))
 }
 
 /// The run of ASCII letters that `t` starts with, and the character after it.
@@ -422,7 +459,7 @@ pub(crate) mod tests {
         assert_eq!(leading_word("Taṗ"), ("Ta", Some('ṗ')));
         assert_eq!(leading_word("Tap"), ("Tap", None));
         assert_eq!(leading_word("(x"), ("", Some('(')));
-        let sets: &[&[&str]] = &[&["your", "share"], &["ireport"]];
+        static SETS: WordSets = WordSets::new(&[&["your", "share"], &["ireport"]]);
         let cases: &[(&str, bool)] = &[
             ("Share your photos", true),
             ("SHARE YOUR", true),
@@ -433,7 +470,7 @@ pub(crate) mod tests {
             ("", false),
         ];
         for (t, want) in cases {
-            assert_eq!(has_word_set(t, sets), *want, "{t:?}");
+            assert_eq!(SETS.in_line(t), *want, "{t:?}");
         }
         assert!(folds_on(Some('\u{17F}')) && folds_on(Some('\u{212A}')));
         assert!(!folds_on(None) && !folds_on(Some('k')) && !folds_on(Some('’')));

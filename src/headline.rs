@@ -10,12 +10,13 @@
 //! the desk wrote it and is kept.
 //!
 //! The slug and tag patterns run only on titles that could hold one (a title starting with a
-//! slug's first word and holding a hyphen; a title ending in a bracket), so most titles are
-//! cleaned without them.
+//! slug's first word and holding a hyphen; a title ending in a bracketed version word), so
+//! most titles are cleaned without them.
 //!
 //! Known limits: slugs outside the list, and region slugs with a colon ("ASIA:") which
 //! cannot be told from a title's own colon, are kept.
 
+use crate::chrome::{folds_on, is_one_of, leading_word};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -91,7 +92,7 @@ pub fn clean(title: &str) -> String {
         Some(m) if m.end() < t.len() => &t[m.end()..],
         _ => t,
     };
-    if t.trim_end().ends_with(')') {
+    if may_have_version_tag(t) {
         VERSION_TAG_RE.replace(t, "").trim().to_string()
     } else {
         t.trim().to_string()
@@ -99,14 +100,55 @@ pub fn clean(title: &str) -> String {
 }
 
 /// Prefilter of [`SLUG_RE`] (case-sensitive): the title starts with a run of capitals that
-/// is one of [`SLUG_STARTS`] (a slug word is followed by a space, digit, bracket or hyphen,
-/// never another capital) and holds a hyphen.
+/// is one of [`SLUG_STARTS`], followed by the hyphen, or by what comes between a slug's
+/// first word and its hyphen (a digit, "(OFFICIAL)", or one whitespace and a digit, a
+/// bracket or a second word in capitals); and it holds a hyphen.
 fn may_have_slug(t: &str) -> bool {
     let n = t
         .bytes()
         .position(|b| !b.is_ascii_uppercase())
         .unwrap_or(t.len());
-    SLUG_STARTS.contains(&&t[..n]) && t.contains('-')
+    if !SLUG_STARTS.contains(&&t[..n]) || !t.contains('-') {
+        return false;
+    }
+    // `\d` is any decimal digit, not only ASCII ones
+    let mut after = t[n..].chars();
+    match after.next() {
+        Some(c) if c.is_whitespace() => after
+            .next()
+            .is_some_and(|d| d.is_numeric() || d == '(' || d.is_ascii_uppercase()),
+        Some(c) => c == '-' || c == '(' || c.is_numeric(),
+        None => false,
+    }
+}
+
+/// Words of [`VERSION_TAG_RE`] (lower case; it ignores case).
+const VERSION_WORDS: &[&str] = &[
+    "update",
+    "updated",
+    "corrected",
+    "recast",
+    "recasts",
+    "adds",
+    "refile",
+    "refiles",
+    "refiled",
+    "rpt",
+    "repeat",
+];
+
+/// Prefilter of [`VERSION_TAG_RE`]: the title ends with a bracket whose text starts with a
+/// word of [`VERSION_WORDS`] (or one that may go on with ſ or K, see `chrome::folds_on`).
+fn may_have_version_tag(t: &str) -> bool {
+    let Some(inner) = t.trim_end().strip_suffix(')') else {
+        return false;
+    };
+    // no bracket inside the tag: it opens at the last '('
+    let Some(open) = inner.rfind('(') else {
+        return false;
+    };
+    let (word, after) = leading_word(&inner[open + 1..]);
+    folds_on(after) || is_one_of(word, VERSION_WORDS)
 }
 
 /// True when `text` has the shape of a title (see the module doc).
@@ -263,6 +305,41 @@ mod tests {
         }
         assert!(!may_have_slug("BAHIA COCOA REVIEW"));
         assert!(!may_have_slug("UPDATES-x"));
+        assert!(!may_have_slug(
+            "RPT - ARGENTINE GRAIN/OILSEED EXPORT PRICES ADJUSTED"
+        ));
+        assert!(!may_have_slug("US STOCKS"));
+    }
+
+    #[test]
+    fn version_tag_prefilter_passes_what_the_pattern_matches() {
+        let tagged = [
+            "Mascots (updated 3)",
+            "Mascots (UPDATE)",
+            "Mascots(corrected) ",
+            "Mascots (Recasts\u{A0}12)",
+            "Mascots (refiled)",
+            "Mascots (RPT)",
+            "Mascots (repeat 1)",
+            "Mascots (adds)",
+        ];
+        for line in tagged {
+            assert!(VERSION_TAG_RE.is_match(line), "{line:?} has a tag");
+            for v in crate::chrome::tests::variants(line) {
+                assert!(
+                    !VERSION_TAG_RE.is_match(&v) || may_have_version_tag(&v),
+                    "{v:?}"
+                );
+            }
+        }
+        for t in [
+            "CHRYSLER <C> SEES HIGHER NET (REUTER)",
+            "Talks (in Geneva)",
+            "Talks",
+            "Talks (updated (x))",
+        ] {
+            assert!(!may_have_version_tag(t), "{t:?}");
+        }
     }
 
     proptest::proptest! {
@@ -279,6 +356,25 @@ mod tests {
         ) {
             let t = pieces.concat();
             proptest::prop_assert!(!SLUG_RE.is_match(&t) || may_have_slug(&t), "{:?}", t);
+        }
+
+        #[test]
+        fn version_tag_prefilter_never_rules_out_a_match(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Talks", " ", "\u{A0}", "(", ")", "update", "Updated", "CORRECTED",
+                    "recast", "s", "\u{17F}", "adds", "refile", "d", "rpt", "repeat", "1",
+                    "12", "\u{661}", "x",
+                ]),
+                1..8,
+            )
+        ) {
+            let t = pieces.concat();
+            proptest::prop_assert!(
+                !VERSION_TAG_RE.is_match(&t) || may_have_version_tag(&t),
+                "{:?}",
+                t
+            );
         }
     }
 }

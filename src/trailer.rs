@@ -18,7 +18,7 @@
 //! kept as a paragraph.
 
 use crate::agency;
-use crate::chrome::{ascii_words, has_word_set, is_one_of, may_fold_to_ascii};
+use crate::chrome::{WordSets, ascii_words, has_run, is_one_of, may_fold_to_ascii};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -76,14 +76,14 @@ const CREDIT_CONTACTS: &[&str] = &["follow", "contact"];
 /// Words that the other branches of [`CREDIT_RE`] need anywhere in the paragraph, branch by
 /// branch, the rarest first ("… contributed to this report", "… helped with this story",
 /// "… can be reached at …").
-const CREDIT_WORDS: &[&[&str]] = &[
+static CREDIT_WORDS: WordSets = WordSets::new(&[
     &["contributed", "report"],
     &["contributed", "story"],
     &["contributed", "article"],
     &["helped", "with", "this", "report"],
     &["helped", "with", "this", "story"],
     &["reached", "can", "be", "at"],
-];
+]);
 
 /// What the end of a body holds.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -205,8 +205,8 @@ fn may_be_credit(p: &str) -> bool {
     }
     let first = ascii_words(p).next().unwrap_or_default();
     is_one_of(first, CREDIT_CONTACTS)
-        || (is_one_of(first, CREDIT_ROLES) && has_word_set(p, &[&["by"]]))
-        || has_word_set(p, CREDIT_WORDS)
+        || (is_one_of(first, CREDIT_ROLES) && has_run(p, "by"))
+        || CREDIT_WORDS.in_line(p)
 }
 
 /// True for a desk code ([`DESK_CODE_RE`]): it starts with a bracket or a lower-case letter
