@@ -47,14 +47,11 @@ impl Line<'_> {
         self.text.is_empty()
     }
 
-    /// Width in characters.
-    fn chars(&self) -> usize {
-        // most wire copy is ASCII, where it is the byte length (a word-at-a-time check)
-        if self.text.is_ascii() {
-            self.text.len()
-        } else {
-            self.text.chars().count()
-        }
+    /// True when the line is wider than `n` characters. A line of `n` bytes or fewer is not
+    /// (a character takes a byte at least), and an ASCII line is as wide as it is long (a
+    /// word-at-a-time check); others are counted.
+    fn wider_than(&self, n: usize) -> bool {
+        self.text.len() > n && (self.text.is_ascii() || self.text.chars().count() > n)
     }
 }
 
@@ -292,20 +289,14 @@ impl Para {
 
 /// Builds the paragraphs of a run of blocks.
 pub fn paragraphs(blocks: &[&[Line<'_>]]) -> Vec<Para> {
-    let mut out: Vec<Para> = Vec::new();
+    let mut out: Vec<Para> = Vec::with_capacity(blocks.len());
     for block in blocks {
-        let mut first_of_block = true;
-        for para in split_block(block) {
-            let glue = first_of_block
-                && out
-                    .last()
-                    .is_some_and(|prev| broken_mid_sentence(&prev.text, &para.text));
-            if glue {
-                out.last_mut().expect("checked").append(para);
-            } else {
-                out.push(para);
-            }
-            first_of_block = false;
+        let first = out.len();
+        split_block(block, &mut out);
+        // the block's first paragraph may go on with the one before it
+        if first > 0 && broken_mid_sentence(&out[first - 1].text, &out[first].text) {
+            let para = out.remove(first);
+            out[first - 1].append(para);
         }
     }
     out
@@ -324,27 +315,27 @@ fn broken_mid_sentence(prev: &str, next: &str) -> bool {
     ends_open && starts_low
 }
 
-/// Splits one block into paragraphs (see the module doc).
-fn split_block(block: &[Line<'_>]) -> Vec<Para> {
+/// Splits one (non-empty) block into paragraphs (see the module doc), pushed onto `out`.
+fn split_block(block: &[Line<'_>], out: &mut Vec<Para>) {
     if block.len() == 1 {
-        return vec![Para::from_lines(block)];
+        out.push(Para::from_lines(block));
+        return;
     }
     let min_indent = block.iter().map(|l| l.indent).min().unwrap_or(0);
     // a short, indented last line is a sign-off (" Reuter"), not part of the paragraph
     if let Some((last, rest)) = block.split_last()
         && last.indent > min_indent
-        && last.chars() <= SIGNOFF_MAX
+        && !last.wider_than(SIGNOFF_MAX)
         && rest.iter().any(|l| l.indent == min_indent)
     {
-        let mut out = split_block(rest);
+        split_block(rest, out);
         out.push(Para::from_lines(std::slice::from_ref(last)));
-        return out;
+        return;
     }
     let starts_para = |l: &Line<'_>| l.indent >= min_indent + PARA_INDENT;
     let indented = block[1..].iter().any(starts_para);
     // paragraph indents mean hard-wrapped copy, whatever the line widths
-    let wrapped = indented && block.iter().all(|l| l.chars() <= 2 * WRAP_MAX);
-    let mut out = Vec::new();
+    let wrapped = indented && block.iter().all(|l| !l.wider_than(2 * WRAP_MAX));
     let mut start = 0;
     for i in 1..=block.len() {
         if i == block.len() || starts_para(&block[i]) {
@@ -360,7 +351,6 @@ fn split_block(block: &[Line<'_>]) -> Vec<Para> {
             start = i;
         }
     }
-    out
 }
 
 /// True when lines of one indent read as one hard-wrapped paragraph: none over the wrap
@@ -369,12 +359,11 @@ fn looks_wrapped(lines: &[Line<'_>]) -> bool {
     if lines.len() < 2 {
         return true;
     }
-    let widths: Vec<usize> = lines.iter().map(Line::chars).collect();
-    if widths.iter().any(|&w| w > WRAP_MAX) {
+    if lines.iter().any(|l| l.wider_than(WRAP_MAX)) {
         return false;
     }
-    let body = &widths[..widths.len() - 1];
-    let full = body.iter().filter(|&&w| w >= WRAP_MIN).count();
+    let body = &lines[..lines.len() - 1];
+    let full = body.iter().filter(|l| l.wider_than(WRAP_MIN - 1)).count();
     if body.len() < 4 {
         full == body.len()
     } else {
@@ -504,6 +493,30 @@ mod tests {
         ) {
             let src = pieces.concat();
             proptest::prop_assert_eq!(lines(&src), lines_one_byte_at_a_time(&src));
+        }
+    }
+
+    #[test]
+    fn widths() {
+        // (text, n, wider than n characters)
+        let cases: &[(&str, usize, bool)] = &[
+            ("", 0, false),
+            ("a", 0, true),
+            ("abc", 3, false),
+            ("abcd", 3, true),
+            ("ééé", 3, false),
+            ("éééé", 3, true),
+            ("€€", 3, false),
+            ("€€€€", 3, true),
+            ("a\u{301}b", 2, true),
+        ];
+        for (text, n, want) in cases {
+            let line = Line {
+                text,
+                start: 0,
+                indent: 0,
+            };
+            assert_eq!(line.wider_than(*n), *want, "{text:?} {n}");
         }
     }
 
