@@ -11,13 +11,15 @@
 //! The regular expressions below are the rules. Each runs only on lines that pass a
 //! prefilter, a cheap necessary condition (the words a line must hold for the pattern to
 //! match), so most lines are decided without one and a process that never meets a candidate
-//! never builds them. The prefilter helpers at the end are shared with the trailer stage.
+//! never builds them; the promotions are split into one pattern per shape (`Branches`),
+//! so a candidate builds only the shapes it could be. The prefilter helpers at the end are
+//! shared with the trailer stage.
 //!
 //! Known limits: furniture phrased like a sentence of the story ("Storm prompts airlines to
 //! relax travel policies" as a related-link title) is not recognised.
 
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Whole lines that are page furniture, compared case-insensitively after trimming
 /// trailing punctuation.
@@ -105,23 +107,35 @@ static EDITOR_NOTE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static HEADER_PROMO_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
-            \bshare\s+your\s+(?:videos|photos|pictures|stories|story|views|thoughts)\b
-          | \bireport\b
-          | \bsign\s+up\s+(?:for|to)\s+(?:our|the)\b.*\b(?:newsletter|alerts|updates)\b
-          | \bsubscribe\s+(?:to\s+our|now|today|for\s+full\s+access)\b
-          | \b(?:we\s+use|accept(?:ing)?|our)\s+cookies\b
-          | \bcookie\s+(?:policy|settings)\b
-          | \bmore\s+info\s*$
-          | \bfrom\s+us\s+and\s+our\s+partners\b
-          | \bfollow\s+us\s+on\b
-          | \bdownload\s+(?:the|our)\s+app\b
-        ",
-    )
-    .expect("valid regex")
-});
+/// Promotions, one pattern per shape (case-insensitive, anywhere in the line), each with the
+/// words it needs, the rarest first: "share your videos", "sign up for our newsletter",
+/// cookie notices, "follow us on", "download the app".
+static PROMOTIONS: Branches<10> = Branches::new(
+    &[
+        &["your", "share"],
+        &["ireport"],
+        &["sign", "up"],
+        &["subscribe"],
+        &["cookies"],
+        &["cookie"],
+        &["info", "more"],
+        &["partners", "from", "us", "and", "our"],
+        &["follow", "us", "on"],
+        &["download", "app"],
+    ],
+    [
+        r"(?xi)\bshare\s+your\s+(?:videos|photos|pictures|stories|story|views|thoughts)\b",
+        r"(?xi)\bireport\b",
+        r"(?xi)\bsign\s+up\s+(?:for|to)\s+(?:our|the)\b.*\b(?:newsletter|alerts|updates)\b",
+        r"(?xi)\bsubscribe\s+(?:to\s+our|now|today|for\s+full\s+access)\b",
+        r"(?xi)\b(?:we\s+use|accept(?:ing)?|our)\s+cookies\b",
+        r"(?xi)\bcookie\s+(?:policy|settings)\b",
+        r"(?xi)\bmore\s+info\s*$",
+        r"(?xi)\bfrom\s+us\s+and\s+our\s+partners\b",
+        r"(?xi)\bfollow\s+us\s+on\b",
+        r"(?xi)\bdownload\s+(?:the|our)\s+app\b",
+    ],
+);
 
 /// Words that [`FURNITURE_RE`]'s branches start with: of a link line, which has a colon
 /// ("Read more: …"), and of a credit or a button ("Image copyright …", "Click here …").
@@ -157,20 +171,6 @@ const NOTE_WORDS: &[&str] = &[
     "this",
 ];
 
-/// Words that [`HEADER_PROMO_RE`]'s branches need, branch by branch (the rarest first).
-static PROMO_WORDS: WordSets = WordSets::new(&[
-    &["your", "share"],
-    &["ireport"],
-    &["sign", "up"],
-    &["subscribe"],
-    &["cookies"],
-    &["cookie"],
-    &["info", "more"],
-    &["partners", "from", "us", "and", "our"],
-    &["follow", "us", "on"],
-    &["download", "app"],
-]);
-
 /// True for page furniture wherever it stands.
 pub fn is_chrome(line: &str) -> bool {
     let t = line.trim();
@@ -194,9 +194,7 @@ pub fn is_editor_note(line: &str) -> bool {
 /// True for promotional lines that are chrome above a story (not in its body).
 pub fn is_header_chrome(line: &str) -> bool {
     let t = line.trim();
-    is_chrome(t)
-        || is_editor_note(t)
-        || (t.len() <= 400 && may_be_promotion(t) && HEADER_PROMO_RE.is_match(t))
+    is_chrome(t) || is_editor_note(t) || (t.len() <= 400 && PROMOTIONS.is_match(t))
 }
 
 /// Prefilter of [`FURNITURE_RE`] (`t` trimmed): a photo counter ("1 of 4") or a duration
@@ -240,11 +238,6 @@ fn may_be_editor_note(t: &str) -> bool {
         || starts("editor")
         || word.eq_ignore_ascii_case("eds")
         || (word.eq_ignore_ascii_case("note") && after.is_some_and(char::is_whitespace))
-}
-
-/// Prefilter of [`HEADER_PROMO_RE`]: the words of one of its branches ([`PROMO_WORDS`]).
-fn may_be_promotion(t: &str) -> bool {
-    may_fold_to_ascii(t) || PROMO_WORDS.in_line(t)
 }
 
 // Prefilter helpers.
@@ -318,18 +311,60 @@ impl WordSets {
     /// letter are those of one, and the other words are looked for only when a first word is
     /// there.
     pub(crate) fn in_line(&self, t: &str) -> bool {
-        let anchored = ascii_words(t).any(|run| {
+        self.any_first_word(t) && (0..self.sets.len()).any(|k| self.has_set(t, k))
+    }
+
+    /// True when the first word of one of the sets is a run of ASCII letters in `t`.
+    fn any_first_word(&self, t: &str) -> bool {
+        ascii_words(t).any(|run| {
             let letter = (run.as_bytes()[0] | 0x20) - b'a';
             run.len() < 64
                 && self.lengths >> run.len() & 1 == 1
                 && self.letters >> letter & 1 == 1
                 && self.sets.iter().any(|set| run.eq_ignore_ascii_case(set[0]))
-        });
-        anchored
-            && self
-                .sets
-                .iter()
-                .any(|set| set.iter().all(|w| has_run(t, w)))
+        })
+    }
+
+    /// True when every word of set `k` is a run of ASCII letters in `t`.
+    fn has_set(&self, t: &str, k: usize) -> bool {
+        self.sets[k].iter().all(|w| has_run(t, w))
+    }
+}
+
+/// A rule made of alternative patterns (its branches), each with the words it needs: the
+/// rule matches a line when one branch does. A branch's pattern is built at first use and
+/// runs only on lines that hold its words (or ſ or K), so a process builds only the branches
+/// its input comes near, each much cheaper to build than the whole alternation.
+pub(crate) struct Branches<const N: usize> {
+    /// Set k: the words of branch k (lower case, the rarest first).
+    words: WordSets,
+    patterns: [&'static str; N],
+    built: [OnceLock<Regex>; N],
+}
+
+impl<const N: usize> Branches<N> {
+    pub(crate) const fn new(
+        words: &'static [&'static [&'static str]; N],
+        patterns: [&'static str; N],
+    ) -> Self {
+        Branches {
+            words: WordSets::new(words),
+            patterns,
+            built: [const { OnceLock::new() }; N],
+        }
+    }
+
+    /// True when one of the branches matches `t`.
+    pub(crate) fn is_match(&self, t: &str) -> bool {
+        let fold = may_fold_to_ascii(t);
+        if !fold && !self.words.any_first_word(t) {
+            return false;
+        }
+        (0..N).any(|k| (fold || self.words.has_set(t, k)) && self.branch(k).is_match(t))
+    }
+
+    fn branch(&self, k: usize) -> &Regex {
+        self.built[k].get_or_init(|| Regex::new(self.patterns[k]).expect("valid regex"))
     }
 }
 
@@ -551,7 +586,6 @@ pub(crate) mod tests {
         let cases: &[Case<'_>] = &[
             (&FURNITURE_RE, may_be_furniture, FURNITURE_LINES),
             (&EDITOR_NOTE_RE, may_be_editor_note, NOTE_LINES),
-            (&HEADER_PROMO_RE, may_be_promotion, PROMO_LINES),
         ];
         for (re, may, lines) in cases {
             for line in *lines {
@@ -561,6 +595,46 @@ pub(crate) mod tests {
                     assert!(!re.is_match(t) || may(t), "{t:?} ruled out for {re:?}");
                 }
             }
+        }
+    }
+
+    /// The promotions as one pattern, as they were written: the reference for [`PROMOTIONS`].
+    static PROMOTION_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?xi)
+                \bshare\s+your\s+(?:videos|photos|pictures|stories|story|views|thoughts)\b
+              | \bireport\b
+              | \bsign\s+up\s+(?:for|to)\s+(?:our|the)\b.*\b(?:newsletter|alerts|updates)\b
+              | \bsubscribe\s+(?:to\s+our|now|today|for\s+full\s+access)\b
+              | \b(?:we\s+use|accept(?:ing)?|our)\s+cookies\b
+              | \bcookie\s+(?:policy|settings)\b
+              | \bmore\s+info\s*$
+              | \bfrom\s+us\s+and\s+our\s+partners\b
+              | \bfollow\s+us\s+on\b
+              | \bdownload\s+(?:the|our)\s+app\b
+            ",
+        )
+        .expect("valid regex")
+    });
+
+    #[test]
+    fn promotion_branches_match_as_the_whole_pattern() {
+        for line in PROMO_LINES {
+            assert!(PROMOTION_RE.is_match(line), "{line:?} is a promotion");
+            for v in variants(line) {
+                assert_eq!(PROMOTIONS.is_match(&v), PROMOTION_RE.is_match(&v), "{v:?}");
+            }
+        }
+        for line in [
+            "Share prices fell",
+            "More info\nhere",
+            "Sign up for the march to the parliament",
+        ] {
+            assert_eq!(
+                PROMOTIONS.is_match(line),
+                PROMOTION_RE.is_match(line),
+                "{line:?}"
+            );
         }
     }
 
@@ -581,7 +655,7 @@ pub(crate) mod tests {
         ];
         for t in lines {
             assert!(
-                !may_be_furniture(t) && !may_be_editor_note(t) && !may_be_promotion(t),
+                !may_be_furniture(t) && !may_be_editor_note(t) && !PROMOTIONS.words.in_line(t),
                 "{t:?}"
             );
         }
@@ -610,7 +684,7 @@ pub(crate) mod tests {
             let t = line.trim();
             proptest::prop_assert!(!FURNITURE_RE.is_match(t) || may_be_furniture(t), "{:?}", t);
             proptest::prop_assert!(!EDITOR_NOTE_RE.is_match(t) || may_be_editor_note(t), "{:?}", t);
-            proptest::prop_assert!(!HEADER_PROMO_RE.is_match(t) || may_be_promotion(t), "{:?}", t);
+            proptest::prop_assert_eq!(PROMOTIONS.is_match(t), PROMOTION_RE.is_match(t), "{:?}", t);
         }
     }
 }

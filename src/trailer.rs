@@ -12,13 +12,14 @@
 //!
 //! Sign-offs are read by hand ([`signoff`]); the other shapes are regular expressions, each
 //! run only on paragraphs that pass a cheap necessary condition (a prefilter, as in
-//! [`chrome`](crate::chrome)), so most story paragraphs are ruled out without one.
+//! [`chrome`](crate::chrome)), so most story paragraphs are ruled out without one. Credits are
+//! one pattern per shape, so a credit builds only the patterns of the shapes it could be.
 //!
 //! Known limits: furniture after the story that reads like prose (a related-story title) is
 //! kept as a paragraph.
 
 use crate::agency;
-use crate::chrome::{WordSets, ascii_words, has_run, is_one_of, may_fold_to_ascii};
+use crate::chrome::{Branches, WordSets, ascii_words, has_run, is_one_of, may_fold_to_ascii};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -38,22 +39,33 @@ static CURRENCY_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static CREDIT_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^(?:
-            \(?\s*(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled|research|graphics|produced|translated)\s+by\b.*
-          | .*\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\b.*
-          | .*\bhelped\s+with\s+this\s+(?:report|story)\b.*
-          | this\s+(?:report|story|article)\s+by\s+.*\s+was\s+first\s+published\b.*
-          | .*\s+can\s+be\s+reached\s+at\s+.*
-          | (?:follow|contact)\s+.*\s+(?:on\s+twitter|at\s+\S+@\S+).*
-        )$",
-    )
-    .expect("valid regex")
-});
+/// Credits, one pattern per shape (anchored, case-insensitive), each with the words it
+/// needs, the rarest first: "(Reporting by …; Editing by …)", "… contributed to this report",
+/// "… helped with this story", "This report by … was first published …", "… can be reached
+/// at …", "Follow … on Twitter", "Contact … at x@y".
+static CREDITS: Branches<7> = Branches::new(
+    &[
+        &["by"],
+        &["contributed"],
+        &["helped", "with", "this"],
+        &["published", "first", "was", "this", "by"],
+        &["reached", "can", "be", "at"],
+        &["follow"],
+        &["contact"],
+    ],
+    [
+        r"(?xi)^(?:\(?\s*(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled|research|graphics|produced|translated)\s+by\b.*)$",
+        r"(?xi)^(?:.*\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\b.*)$",
+        r"(?xi)^(?:.*\bhelped\s+with\s+this\s+(?:report|story)\b.*)$",
+        r"(?xi)^(?:this\s+(?:report|story|article)\s+by\s+.*\s+was\s+first\s+published\b.*)$",
+        r"(?xi)^(?:.*\s+can\s+be\s+reached\s+at\s+.*)$",
+        r"(?xi)^(?:follow\s+.*\s+(?:on\s+twitter|at\s+\S+@\S+).*)$",
+        r"(?xi)^(?:contact\s+.*\s+(?:on\s+twitter|at\s+\S+@\S+).*)$",
+    ],
+);
 
-/// First words of the credits that name a role before "by" ([`CREDIT_RE`]'s first and fourth
-/// branches: "Reporting by …", "This report by … was first published").
+/// First words of the credits that name a role before "by" ([`CREDITS`]' first and fourth
+/// shapes: "Reporting by …", "This report by … was first published").
 const CREDIT_ROLES: &[&str] = &[
     "additional",
     "reporting",
@@ -70,11 +82,11 @@ const CREDIT_ROLES: &[&str] = &[
     "this",
 ];
 
-/// First words of contact credits ([`CREDIT_RE`]'s last branch).
+/// First words of contact credits ([`CREDITS`]' last shapes).
 const CREDIT_CONTACTS: &[&str] = &["follow", "contact"];
 
-/// Words that the other branches of [`CREDIT_RE`] need anywhere in the paragraph, branch by
-/// branch, the rarest first ("… contributed to this report", "… helped with this story",
+/// Words that the other shapes of [`CREDITS`] need anywhere in the paragraph, shape by
+/// shape, the rarest first ("… contributed to this report", "… helped with this story",
 /// "… can be reached at …").
 static CREDIT_WORDS: WordSets = WordSets::new(&[
     &["contributed", "report"],
@@ -192,12 +204,12 @@ fn eq_fold(text: &str, word: &str) -> bool {
     word.chars().all(|w| chars.next() == Some(w)) && chars.next().is_none()
 }
 
-/// True for a credit ([`CREDIT_RE`]).
+/// True for a credit ([`CREDITS`]).
 fn is_credit(p: &str) -> bool {
-    may_be_credit(p) && CREDIT_RE.is_match(p)
+    may_be_credit(p) && CREDITS.is_match(p)
 }
 
-/// Prefilter of [`CREDIT_RE`]: a first word of [`CREDIT_CONTACTS`], a first word of
+/// Prefilter of [`CREDITS`], stricter than the words of its shapes: a first word of [`CREDIT_CONTACTS`], a first word of
 /// [`CREDIT_ROLES`] with "by" later, or the words of one of [`CREDIT_WORDS`].
 fn may_be_credit(p: &str) -> bool {
     if may_fold_to_ascii(p) {
@@ -395,6 +407,21 @@ mod tests {
         }
     }
 
+    /// The credits as one pattern, as they were written: the reference for [`CREDITS`].
+    static CREDIT_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?xi)^(?:
+                \(?\s*(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled|research|graphics|produced|translated)\s+by\b.*
+              | .*\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article)\b.*
+              | .*\bhelped\s+with\s+this\s+(?:report|story)\b.*
+              | this\s+(?:report|story|article)\s+by\s+.*\s+was\s+first\s+published\b.*
+              | .*\s+can\s+be\s+reached\s+at\s+.*
+              | (?:follow|contact)\s+.*\s+(?:on\s+twitter|at\s+\S+@\S+).*
+            )$",
+        )
+        .expect("valid regex")
+    });
+
     #[test]
     fn credit_prefilter_passes_what_the_pattern_matches() {
         let credits = [
@@ -420,6 +447,7 @@ mod tests {
                     !CREDIT_RE.is_match(t) || may_be_credit(t),
                     "{t:?} ruled out"
                 );
+                assert_eq!(is_credit(t), CREDIT_RE.is_match(t), "{t:?}");
             }
         }
         let story = [
@@ -478,6 +506,7 @@ mod tests {
             let line = pieces.concat();
             let t = line.trim();
             proptest::prop_assert!(!CREDIT_RE.is_match(t) || may_be_credit(t), "{:?}", t);
+            proptest::prop_assert_eq!(is_credit(t), CREDIT_RE.is_match(t), "{:?}", t);
         }
     }
 }
