@@ -253,7 +253,8 @@ fn may_be_editor_note(t: &str) -> bool {
 
 /// True when `t` holds ſ or K, which case-insensitive patterns match as s and k.
 pub(crate) fn may_fold_to_ascii(t: &str) -> bool {
-    !t.is_ascii() && t.contains(['\u{17F}', '\u{212A}'])
+    // one char at a time, each search is a memchr for its last byte
+    !t.is_ascii() && (t.contains('\u{17F}') || t.contains('\u{212A}'))
 }
 
 /// True when a run of ASCII letters stopped at ſ or K (`after` it), which case-insensitive
