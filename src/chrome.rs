@@ -13,7 +13,7 @@
 //! match), so most lines are decided without one and a process that never meets a candidate
 //! never builds them; the promotions are split into one pattern per shape (`Branches`),
 //! so a candidate builds only the shapes it could be. The prefilter helpers at the end are
-//! shared with the trailer stage.
+//! shared with the trailer and headline stages.
 //!
 //! Known limits: furniture phrased like a sentence of the story ("Storm prompts airlines to
 //! relax travel policies" as a related-link title) is not recognised.
@@ -249,7 +249,8 @@ fn may_be_editor_note(t: &str) -> bool {
 //   matters, a first word that runs into one ([`folds_on`]); in the other lines a word that
 //   a pattern spells is made of ASCII letters;
 // - the words looked for stand in the patterns between `\b`, `\s`, brackets or the ends of
-//   the line, never next to a letter (ASCII or not), so a match is a whole run.
+//   the line, never next to a letter (ASCII or not), so a match is a whole run (or, for the
+//   few words a pattern takes as a prefix, "attention" and "editor", the start of one).
 
 /// True when `t` holds ſ or K, which case-insensitive patterns match as s and k.
 pub(crate) fn may_fold_to_ascii(t: &str) -> bool {
