@@ -7,6 +7,9 @@
 //! Press") counts only when the next line is an affiliation line ("The Canadian Press",
 //! "Associated Press", "AP Sports Writer"); the affiliation also names an agency.
 //!
+//! The patterns run only on lines that could match: a line starting with "by" and a colon or
+//! a space; an affiliation starting with an agency's name or "The".
+//!
 //! Known limits: names are checked by shape (capitalised words, "and", particles), not
 //! against a list of names; a byline run into the headline line is not found.
 
@@ -35,6 +38,24 @@ static AFFILIATION_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// First words of [`AFFILIATION_RE`] after an optional "The" (case-sensitive, as the
+/// pattern has them).
+const AFFILIATION_STARTS: &[&str] = &[
+    "Associated",
+    "Canadian",
+    "Press",
+    "Reuters",
+    "AFP",
+    "Agence",
+    "Xinhua",
+    "dpa",
+    "Bloomberg",
+    "Kyodo",
+    "AP",
+    "CP",
+    "UPI",
+];
+
 /// Words allowed in lower case inside a name.
 const PARTICLES: &[&str] = &[
     "and", "&", "de", "da", "das", "do", "dos", "del", "della", "der", "den", "van", "von", "bin",
@@ -52,7 +73,11 @@ pub struct Byline {
 
 /// Reads a "By …" line.
 pub fn parse(line: &str) -> Option<Byline> {
-    let caps = BY_RE.captures(line.trim())?;
+    let t = line.trim();
+    if !may_be_by_line(t) {
+        return None;
+    }
+    let caps = BY_RE.captures(t)?;
     let rest = caps.name("name")?.as_str();
     let (name, affiliation) = match rest.find([',', '|']) {
         Some(i) => (&rest[..i], Some(rest[i + 1..].trim())),
@@ -86,10 +111,31 @@ pub fn parse_with_affiliation(line: &str, next: &str) -> Option<Byline> {
 /// The agency named by an affiliation line ("Associated Press", "AP Business Writer",
 /// "The Canadian Press").
 pub fn affiliation_agency(line: &str) -> Option<&'static str> {
-    let caps = AFFILIATION_RE.captures(line.trim())?;
+    let t = line.trim();
+    if !may_be_affiliation(t) {
+        return None;
+    }
+    let caps = AFFILIATION_RE.captures(t)?;
     let ag = caps.name("ag").or_else(|| caps.name("ag2"))?.as_str();
     let ag = ag.strip_suffix(" News").unwrap_or(ag);
     agency::canonical(&ag.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Prefilter of [`BY_RE`] (`t` trimmed): "by" in any case (neither letter has a case
+/// variant outside ASCII), then a colon or whitespace.
+fn may_be_by_line(t: &str) -> bool {
+    t.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("by"))
+        && t[2..].starts_with(|c: char| c == ':' || c.is_whitespace())
+}
+
+/// Prefilter of [`AFFILIATION_RE`] (`t` trimmed): after an optional "The" and whitespace, one
+/// of [`AFFILIATION_STARTS`].
+fn may_be_affiliation(t: &str) -> bool {
+    let after_the = match t.strip_prefix("The") {
+        Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim_start(),
+        _ => t,
+    };
+    AFFILIATION_STARTS.iter().any(|w| after_the.starts_with(w))
 }
 
 /// True when `s` has the shape of one or more person names.
@@ -192,5 +238,54 @@ mod tests {
             parse_with_affiliation("The storm hit the coast.", "Associated Press"),
             None
         );
+    }
+
+    #[test]
+    fn prefilters_pass_what_the_patterns_match() {
+        let by_lines = [
+            "By Jane Smith",
+            "BY: JANE SMITH",
+            "by\u{A0}Wang Wei",
+            "by\tGao Peng",
+            "bY x",
+        ];
+        for t in by_lines {
+            assert!(BY_RE.is_match(t), "{t:?}");
+            assert!(may_be_by_line(t), "{t:?}");
+        }
+        for t in ["Byron Smith", "B", "", "Bý x", "Standing by"] {
+            assert!(!BY_RE.is_match(t) && !may_be_by_line(t), "{t:?}");
+        }
+        let affiliations = [
+            "Associated Press",
+            "The Associated Press",
+            "The\u{A0}\tCanadian Press",
+            "Press Association Political Correspondent",
+            "Reuters",
+            "AFP",
+            "Agence France-Presse",
+            "Xinhua",
+            "dpa",
+            "Bloomberg News",
+            "Kyodo News",
+            "AP Business Writer",
+            "CP Reporter",
+            "UPI Correspondents.",
+        ];
+        for t in affiliations {
+            assert!(AFFILIATION_RE.is_match(t), "{t:?}");
+            assert!(may_be_affiliation(t), "{t:?}");
+        }
+        for t in [
+            "The President",
+            "Shares fell",
+            "Theodore",
+            "the Associated Press",
+        ] {
+            assert!(
+                !AFFILIATION_RE.is_match(t) && !may_be_affiliation(t),
+                "{t:?}"
+            );
+        }
     }
 }

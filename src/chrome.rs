@@ -8,11 +8,18 @@
 //! - [`is_header_chrome`]: promotional lines that are only chrome above the story
 //!   (share prompts, cookie and newsletter notices); in the body the same words can be news.
 //!
+//! The regular expressions below are the rules. Each runs only on lines that pass a
+//! prefilter, a cheap necessary condition (the words a line must hold for the pattern to
+//! match), so most lines are decided without one and a process that never meets a candidate
+//! never builds them; the promotions are split into one pattern per shape (`Branches`),
+//! so a candidate builds only the shapes it could be. The prefilter helpers at the end are
+//! shared with the trailer and headline stages.
+//!
 //! Known limits: furniture phrased like a sentence of the story ("Storm prompts airlines to
 //! relax travel policies" as a related-link title) is not recognised.
 
 use regex::Regex;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// Whole lines that are page furniture, compared case-insensitively after trimming
 /// trailing punctuation.
@@ -60,6 +67,19 @@ const FURNITURE: &[&str] = &[
     "sponsored content",
 ];
 
+/// Length of the longest line of [`FURNITURE`].
+const FURNITURE_MAX: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < FURNITURE.len() {
+        if FURNITURE[i].len() > max {
+            max = FURNITURE[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 static FURNITURE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^(?:
@@ -87,23 +107,69 @@ static EDITOR_NOTE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-static HEADER_PROMO_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)
-            \bshare\s+your\s+(?:videos|photos|pictures|stories|story|views|thoughts)\b
-          | \bireport\b
-          | \bsign\s+up\s+(?:for|to)\s+(?:our|the)\b.*\b(?:newsletter|alerts|updates)\b
-          | \bsubscribe\s+(?:to\s+our|now|today|for\s+full\s+access)\b
-          | \b(?:we\s+use|accept(?:ing)?|our)\s+cookies\b
-          | \bcookie\s+(?:policy|settings)\b
-          | \bmore\s+info\s*$
-          | \bfrom\s+us\s+and\s+our\s+partners\b
-          | \bfollow\s+us\s+on\b
-          | \bdownload\s+(?:the|our)\s+app\b
-        ",
-    )
-    .expect("valid regex")
-});
+/// Promotions, one pattern per shape (case-insensitive, anywhere in the line), each with the
+/// words it needs, the rarest first: "share your videos", "sign up for our newsletter",
+/// cookie notices, "follow us on", "download the app".
+static PROMOTIONS: Branches<10> = Branches::new(
+    &[
+        &["your", "share"],
+        &["ireport"],
+        &["sign", "up"],
+        &["subscribe"],
+        &["cookies"],
+        &["cookie"],
+        &["info", "more"],
+        &["partners", "from", "us", "and", "our"],
+        &["follow", "us", "on"],
+        &["download", "app"],
+    ],
+    [
+        r"(?xi)\bshare\s+your\s+(?:videos|photos|pictures|stories|story|views|thoughts)\b",
+        r"(?xi)\bireport\b",
+        r"(?xi)\bsign\s+up\s+(?:for|to)\s+(?:our|the)\b.*\b(?:newsletter|alerts|updates)\b",
+        r"(?xi)\bsubscribe\s+(?:to\s+our|now|today|for\s+full\s+access)\b",
+        r"(?xi)\b(?:we\s+use|accept(?:ing)?|our)\s+cookies\b",
+        r"(?xi)\bcookie\s+(?:policy|settings)\b",
+        r"(?xi)\bmore\s+info\s*$",
+        r"(?xi)\bfrom\s+us\s+and\s+our\s+partners\b",
+        r"(?xi)\bfollow\s+us\s+on\b",
+        r"(?xi)\bdownload\s+(?:the|our)\s+app\b",
+    ],
+);
+
+/// Words that [`FURNITURE_RE`]'s branches start with: of a link line, which has a colon
+/// ("Read more: …"), and of a credit or a button ("Image copyright …", "Click here …").
+const LINK_STARTS: &[&str] = &["read", "see", "related", "watch", "more"];
+const OTHER_STARTS: &[&str] = &["image", "photo", "picture", "click", "tap"];
+
+/// Words that [`EDITOR_NOTE_RE`]'s bracketed branch starts with, after the bracket.
+const NOTE_WORDS: &[&str] = &[
+    "adds",
+    "updates",
+    "corrects",
+    "correcting",
+    "recasts",
+    "changes",
+    "rewrites",
+    "removes",
+    "fixes",
+    "repeats",
+    "refiles",
+    "inserts",
+    "edits",
+    "clarifies",
+    "writethru",
+    "new",
+    "outlines",
+    "releads",
+    "re",
+    "tops",
+    "moves",
+    "with",
+    "for",
+    "in",
+    "this",
+];
 
 /// True for page furniture wherever it stands.
 pub fn is_chrome(line: &str) -> bool {
@@ -115,23 +181,216 @@ pub fn is_chrome(line: &str) -> bool {
     let bare = t
         .trim_end_matches(['.', '!', '|', '>', '»', '›', '→'])
         .trim();
-    FURNITURE.iter().any(|f| bare.eq_ignore_ascii_case(f)) || FURNITURE_RE.is_match(t)
+    (bare.len() <= FURNITURE_MAX && FURNITURE.iter().any(|f| bare.eq_ignore_ascii_case(f)))
+        || (may_be_furniture(t) && FURNITURE_RE.is_match(t))
 }
 
 /// True for a desk note to editors.
 pub fn is_editor_note(line: &str) -> bool {
     let t = line.trim();
-    t.len() <= 400 && EDITOR_NOTE_RE.is_match(t)
+    t.len() <= 400 && may_be_editor_note(t) && EDITOR_NOTE_RE.is_match(t)
 }
 
 /// True for promotional lines that are chrome above a story (not in its body).
 pub fn is_header_chrome(line: &str) -> bool {
     let t = line.trim();
-    is_chrome(t) || is_editor_note(t) || (t.len() <= 400 && HEADER_PROMO_RE.is_match(t))
+    is_chrome(t) || is_editor_note(t) || (t.len() <= 400 && PROMOTIONS.is_match(t))
+}
+
+/// Prefilter of [`FURNITURE_RE`] (`t` trimmed): a photo counter ("1 of 4") or a duration
+/// ("2:30 min", with a colon) starts with a digit; a link line starts with a word of
+/// [`LINK_STARTS`] and has a colon; the other branches start with a word of [`OTHER_STARTS`].
+fn may_be_furniture(t: &str) -> bool {
+    let Some(first) = t.chars().next() else {
+        return false;
+    };
+    // `\d` is any decimal digit, not only ASCII ones
+    if first.is_numeric() {
+        let counter_or_duration = match ascii_words(t).next() {
+            None => t.contains(':'),
+            Some(w) => {
+                w.eq_ignore_ascii_case("of") || (t.contains(':') && is_one_of(w, &["min", "mins"]))
+            }
+        };
+        return counter_or_duration || may_fold_to_ascii(t);
+    }
+    let (word, after) = leading_word(t);
+    folds_on(after)
+        || is_one_of(word, OTHER_STARTS)
+        || (is_one_of(word, LINK_STARTS) && t.contains(':'))
+}
+
+/// Prefilter of [`EDITOR_NOTE_RE`] (`t` trimmed): a bracket and a word of [`NOTE_WORDS`]; a
+/// first word starting "attention" or "editor", "eds", or "note" and a space; or a `///` at
+/// the end.
+fn may_be_editor_note(t: &str) -> bool {
+    if t.ends_with("///") {
+        return true;
+    }
+    if let Some(rest) = t.strip_prefix('(') {
+        let (word, after) = leading_word(rest.trim_start());
+        return folds_on(after) || is_one_of(word, NOTE_WORDS);
+    }
+    let (word, after) = leading_word(t);
+    let starts = |p: &str| word.len() >= p.len() && word[..p.len()].eq_ignore_ascii_case(p);
+    folds_on(after)
+        || starts("attention")
+        || starts("editor")
+        || word.eq_ignore_ascii_case("eds")
+        || (word.eq_ignore_ascii_case("note") && after.is_some_and(char::is_whitespace))
+}
+
+// Prefilter helpers.
+//
+// They read runs of ASCII letters, which is exact for the patterns they stand in front of:
+// - outside ASCII, a case-insensitive pattern letter matches just two characters, ſ (U+017F,
+//   as s) and K (U+212A, as k) (a test checks this against the regex crate); a line holding
+//   either is left to the regex ([`may_fold_to_ascii`]), or, where only its first word
+//   matters, a first word that runs into one ([`folds_on`]); in the other lines a word that
+//   a pattern spells is made of ASCII letters;
+// - the words looked for stand in the patterns between `\b`, `\s`, brackets or the ends of
+//   the line, never next to a letter (ASCII or not), so a match is a whole run (or, for the
+//   few words a pattern takes as a prefix, "attention" and "editor", the start of one).
+
+/// True when `t` holds ſ or K, which case-insensitive patterns match as s and k.
+pub(crate) fn may_fold_to_ascii(t: &str) -> bool {
+    // one char at a time, each search is a memchr for its last byte
+    !t.is_ascii() && (t.contains('\u{17F}') || t.contains('\u{212A}'))
+}
+
+/// True when a run of ASCII letters stopped at ſ or K (`after` it), which case-insensitive
+/// patterns read as s and k: the word may go on.
+pub(crate) fn folds_on(after: Option<char>) -> bool {
+    matches!(after, Some('\u{17F}' | '\u{212A}'))
+}
+
+/// The maximal runs of ASCII letters in `t`.
+pub(crate) fn ascii_words(t: &str) -> impl Iterator<Item = &str> {
+    let b = t.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < b.len() && !b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        (start < i).then(|| &t[start..i])
+    })
+}
+
+/// Sets of words, for the prefilters of patterns whose branches need words anywhere in a
+/// line: [`WordSets::in_line`] is true when all the words of one set are in it.
+pub(crate) struct WordSets {
+    /// Lower case; the first word of each set is its rarest.
+    sets: &'static [&'static [&'static str]],
+    /// The lengths (bit n: length n) and first letters (bit 0: a) of the first words.
+    lengths: u64,
+    letters: u32,
+}
+
+impl WordSets {
+    pub(crate) const fn new(sets: &'static [&'static [&'static str]]) -> Self {
+        let (mut lengths, mut letters) = (0u64, 0u32);
+        let mut i = 0;
+        while i < sets.len() {
+            let first = sets[i][0].as_bytes();
+            assert!(!first.is_empty() && first.len() < 64 && first[0].is_ascii_lowercase());
+            lengths |= 1 << first.len();
+            letters |= 1 << (first[0] - b'a');
+            i += 1;
+        }
+        WordSets {
+            sets,
+            lengths,
+            letters,
+        }
+    }
+
+    /// True when every word of one of the sets is a run of ASCII letters in `t`, ignoring
+    /// ASCII case. A run is compared with the first words only when its length and first
+    /// letter are those of one, and the other words are looked for only when a first word is
+    /// there.
+    pub(crate) fn in_line(&self, t: &str) -> bool {
+        self.any_first_word(t) && (0..self.sets.len()).any(|k| self.has_set(t, k))
+    }
+
+    /// True when the first word of one of the sets is a run of ASCII letters in `t`.
+    fn any_first_word(&self, t: &str) -> bool {
+        ascii_words(t).any(|run| {
+            let letter = (run.as_bytes()[0] | 0x20) - b'a';
+            run.len() < 64
+                && self.lengths >> run.len() & 1 == 1
+                && self.letters >> letter & 1 == 1
+                && self.sets.iter().any(|set| run.eq_ignore_ascii_case(set[0]))
+        })
+    }
+
+    /// True when every word of set `k` is a run of ASCII letters in `t`.
+    fn has_set(&self, t: &str, k: usize) -> bool {
+        self.sets[k].iter().all(|w| has_run(t, w))
+    }
+}
+
+/// A rule made of alternative patterns (its branches), each with the words it needs: the
+/// rule matches a line when one branch does. A branch's pattern is built at first use and
+/// runs only on lines that hold its words (or ſ or K), so a process builds only the branches
+/// its input comes near, each much cheaper to build than the whole alternation.
+pub(crate) struct Branches<const N: usize> {
+    /// Set k: the words of branch k (lower case, the rarest first).
+    words: WordSets,
+    patterns: [&'static str; N],
+    built: [OnceLock<Regex>; N],
+}
+
+impl<const N: usize> Branches<N> {
+    pub(crate) const fn new(
+        words: &'static [&'static [&'static str]; N],
+        patterns: [&'static str; N],
+    ) -> Self {
+        Branches {
+            words: WordSets::new(words),
+            patterns,
+            built: [const { OnceLock::new() }; N],
+        }
+    }
+
+    /// True when one of the branches matches `t`.
+    pub(crate) fn is_match(&self, t: &str) -> bool {
+        let fold = may_fold_to_ascii(t);
+        if !fold && !self.words.any_first_word(t) {
+            return false;
+        }
+        (0..N).any(|k| (fold || self.words.has_set(t, k)) && self.branch(k).is_match(t))
+    }
+
+    fn branch(&self, k: usize) -> &Regex {
+        self.built[k].get_or_init(|| Regex::new(self.patterns[k]).expect("valid regex"))
+    }
+}
+
+/// True when `word` (lower case) is a run of ASCII letters in `t`, ignoring ASCII case.
+pub(crate) fn has_run(t: &str, word: &str) -> bool {
+    ascii_words(t).any(|run| run.eq_ignore_ascii_case(word))
+}
+
+/// The run of ASCII letters that `t` starts with, and the character after it.
+pub(crate) fn leading_word(t: &str) -> (&str, Option<char>) {
+    let n = t
+        .bytes()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(t.len());
+    (&t[..n], t[n..].chars().next())
+}
+
+/// True when `word` is one of `words` (lower case), ignoring ASCII case.
+pub(crate) fn is_one_of(word: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     #[test]
@@ -207,6 +466,227 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(is_header_chrome(line), *want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn regex_case_folding_and_whitespace() {
+        // what the prefilters rely on: outside ASCII, case-insensitive ASCII letters match
+        // only ſ and K, and `\s` is `char::is_whitespace` (as `trim` uses)
+        let letter = Regex::new("(?i)^[a-z]$").expect("valid regex");
+        let space = Regex::new(r"^\s$").expect("valid regex");
+        let mut folded = Vec::new();
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if !c.is_ascii() && letter.is_match(&s) {
+                folded.push(c);
+            }
+            assert_eq!(space.is_match(&s), c.is_whitespace(), "{c:?}");
+        }
+        assert_eq!(folded, ['\u{17F}', '\u{212A}']);
+    }
+
+    #[test]
+    fn word_helpers() {
+        let words: Vec<&str> = ascii_words("«Read» more: x1y—Zé’s").collect();
+        assert_eq!(words, ["Read", "more", "x", "y", "Z", "s"]);
+        assert_eq!(ascii_words("").count(), 0);
+        assert_eq!(ascii_words(" 1 2 ").count(), 0);
+        assert_eq!(leading_word("Tap here"), ("Tap", Some(' ')));
+        assert_eq!(leading_word("Taṗ"), ("Ta", Some('ṗ')));
+        assert_eq!(leading_word("Tap"), ("Tap", None));
+        assert_eq!(leading_word("(x"), ("", Some('(')));
+        static SETS: WordSets = WordSets::new(&[&["your", "share"], &["ireport"]]);
+        let cases: &[(&str, bool)] = &[
+            ("Share your photos", true),
+            ("SHARE YOUR", true),
+            ("your shares", false),
+            ("share, your", true),
+            ("iReport", true),
+            ("ireports", false),
+            ("", false),
+        ];
+        for (t, want) in cases {
+            assert_eq!(SETS.in_line(t), *want, "{t:?}");
+        }
+        assert!(folds_on(Some('\u{17F}')) && folds_on(Some('\u{212A}')));
+        assert!(!folds_on(None) && !folds_on(Some('k')) && !folds_on(Some('’')));
+        assert!(may_fold_to_ascii("co\u{212A}ies"));
+        assert!(may_fold_to_ascii("\u{17F}hare"));
+        assert!(!may_fold_to_ascii("café “share”"));
+    }
+
+    /// The line, and copies in other cases, with ſ and K for s and k, and with other
+    /// whitespace: shapes a pattern may match that a prefilter must not rule out.
+    pub(crate) fn variants(line: &str) -> Vec<String> {
+        vec![
+            line.to_string(),
+            line.to_uppercase(),
+            line.to_lowercase(),
+            line.replace('s', "\u{17F}").replace('k', "\u{212A}"),
+            line.replace('S', "\u{17F}").replace('K', "\u{212A}"),
+            line.replace(' ', "\u{A0}"),
+            line.replace(' ', "\u{2003}\t"),
+        ]
+    }
+
+    /// Lines each pattern matches.
+    const FURNITURE_LINES: &[&str] = &[
+        "1 of 4",
+        "12 of 120",
+        "\u{661} of \u{664}",
+        "2:30",
+        "12:05 mins",
+        "1:30 min",
+        "Image copyright Getty Images",
+        "Photo credit: AFP",
+        "Picture source Reuters",
+        "Read more: Kremlin denies report",
+        "See also: the talks",
+        "Related: story",
+        "Watch : video",
+        "More: other news",
+        "Click here to subscribe",
+        "Tap here",
+    ];
+    const NOTE_LINES: &[&str] = &[
+        "(Adds comment from ministry)",
+        "( updates with closing prices)",
+        "(Re-leads with talks)",
+        "(New throughout)",
+        "(For related story, see)",
+        "(In Jan. 3 story, corrects last paragraph)",
+        "(This story has been refiled)",
+        "(With reporting from Paris)",
+        "ATTENTION - ADDS Likud meeting ///",
+        "Attentional",
+        "Editor's note: graphic details",
+        "Editors’ note: graphic details",
+        "Eds: note",
+        "EDITORS: please note",
+        "Note to editors: embargoed",
+        "Anything at all ///",
+    ];
+    const PROMO_LINES: &[&str] = &[
+        "Please share your videos at iReport.",
+        "Sign up for our daily newsletter",
+        "Subscribe now",
+        "We use cookies to improve the site",
+        "Read our cookie policy",
+        "Accepting cookies helps",
+        "You can check out at any time. More info",
+        "offers from us and our partners",
+        "Follow us on Twitter",
+        "Download the app",
+        "Download our app today",
+    ];
+
+    #[test]
+    fn prefilters_pass_what_the_patterns_match() {
+        // (pattern, its prefilter, lines it matches)
+        type Case<'a> = (&'a Regex, fn(&str) -> bool, &'a [&'a str]);
+        let cases: &[Case<'_>] = &[
+            (&FURNITURE_RE, may_be_furniture, FURNITURE_LINES),
+            (&EDITOR_NOTE_RE, may_be_editor_note, NOTE_LINES),
+        ];
+        for (re, may, lines) in cases {
+            for line in *lines {
+                assert!(re.is_match(line), "{line:?} is an example of {re:?}");
+                for v in variants(line) {
+                    let t = v.trim();
+                    assert!(!re.is_match(t) || may(t), "{t:?} ruled out for {re:?}");
+                }
+            }
+        }
+    }
+
+    /// The promotions as one pattern, as they were written: the reference for [`PROMOTIONS`].
+    static PROMOTION_RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?xi)
+                \bshare\s+your\s+(?:videos|photos|pictures|stories|story|views|thoughts)\b
+              | \bireport\b
+              | \bsign\s+up\s+(?:for|to)\s+(?:our|the)\b.*\b(?:newsletter|alerts|updates)\b
+              | \bsubscribe\s+(?:to\s+our|now|today|for\s+full\s+access)\b
+              | \b(?:we\s+use|accept(?:ing)?|our)\s+cookies\b
+              | \bcookie\s+(?:policy|settings)\b
+              | \bmore\s+info\s*$
+              | \bfrom\s+us\s+and\s+our\s+partners\b
+              | \bfollow\s+us\s+on\b
+              | \bdownload\s+(?:the|our)\s+app\b
+            ",
+        )
+        .expect("valid regex")
+    });
+
+    #[test]
+    fn promotion_branches_match_as_the_whole_pattern() {
+        for line in PROMO_LINES {
+            assert!(PROMOTION_RE.is_match(line), "{line:?} is a promotion");
+            for v in variants(line) {
+                assert_eq!(PROMOTIONS.is_match(&v), PROMOTION_RE.is_match(&v), "{v:?}");
+            }
+        }
+        for line in [
+            "Share prices fell",
+            "More info\nhere",
+            "Sign up for the march to the parliament",
+        ] {
+            assert_eq!(
+                PROMOTIONS.is_match(line),
+                PROMOTION_RE.is_match(line),
+                "{line:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn prefilters_rule_out_story_lines() {
+        let lines = [
+            "More than 1,000 gunmen crossed the border.",
+            "10 people were killed on Monday.",
+            "1986/87            1985/86",
+            "NOTE: net for both qtrs reflects gains",
+            "(Reuters) - Shares rose.",
+            "U.S. OFFICIAL SAYS EAGLE GOLD COIN HAS MAJOR SHARE",
+            "GENERAL PARTNERS CUTS STAKE IN GENCORP <GY>",
+            "Kremlin says talks will go on",
+            "‘We look in both directions’: Kremlin says Moscow focuses on West",
+            "«Read more» on page 2",
+            "“Note to self”",
+        ];
+        for t in lines {
+            assert!(
+                !may_be_furniture(t) && !may_be_editor_note(t) && !PROMOTIONS.words.in_line(t),
+                "{t:?}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn prefilters_never_rule_out_a_match(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "1", "12", "\u{663}", " ", "  ", "\u{A0}", "\t", ":", "(", ")", "///", "/",
+                    "-", "’", "'", ".", "é", "\u{17F}", "\u{212A}", "of ", "min", "mins",
+                    "Read more", "see also", "related", "Watch", "MORE", "image ", "Photo ",
+                    "copyright", "credit", "source", "click ", "Tap ", "here", "adds ",
+                    "Updates", "re-leads", "new throughout", "for an ", "in ", "story",
+                    "this ", "version", "with", "attention", "Editor", "editors", "s ", "note",
+                    "eds", "to ", "share ", "your ", "videos", "ireport", "sign up ",
+                    "for our ", "newsletter", "subscribe ", "now", "we use ", "our ",
+                    "cookies", "cookie ", "policy", "info", "from us and our partners",
+                    "follow us on", "download ", "the app", "app", "word", "x",
+                ]),
+                1..10,
+            )
+        ) {
+            let line = pieces.concat();
+            let t = line.trim();
+            proptest::prop_assert!(!FURNITURE_RE.is_match(t) || may_be_furniture(t), "{:?}", t);
+            proptest::prop_assert!(!EDITOR_NOTE_RE.is_match(t) || may_be_editor_note(t), "{:?}", t);
+            proptest::prop_assert_eq!(PROMOTIONS.is_match(t), PROMOTION_RE.is_match(t), "{:?}", t);
         }
     }
 }

@@ -91,7 +91,9 @@ fn utf8_or_1252<'a>(
         return Err(DecodeError::Empty);
     }
     let sniff = &bytes[..bytes.len().min(BINARY_SNIFF)];
-    if let Some(offset) = sniff.iter().position(|&b| b == 0) {
+    // `contains` on bytes is a word-at-a-time memchr; the byte loop only runs on binary data
+    if sniff.contains(&0) {
+        let offset = sniff.iter().position(|&b| b == 0).expect("a NUL byte");
         return Err(DecodeError::Binary {
             offset: base + offset,
         });

@@ -5,7 +5,8 @@
 //! [`LOST_BREAKS`] characters) the lede is that paragraph's first sentence, since a wire
 //! lede is one sentence. Sentence ends are `.`, `!` or `?` (with closing quotes or brackets)
 //! before a space and a capital, a digit or an opening quote, except after abbreviations
-//! ("Mr.", "Gen.", "Jan.", "U.S.") and single initials.
+//! ("Mr.", "Gen.", "Jan.", "U.S.") and single initials. Candidate stops are looked for 8
+//! bytes at a time.
 //!
 //! Known limits: a sentence that ends in an abbreviation ("… in the U.S. The next day")
 //! runs on into the next one.
@@ -39,47 +40,68 @@ pub fn from_first_paragraph(text: &str, nlines: usize) -> &str {
 pub fn first_sentence_end(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
+    while let Some(stop) = next_stop(b, i) {
+        i = stop;
         let c = b[i];
-        if matches!(c, b'.' | b'!' | b'?') {
-            let mut end = i + 1;
-            // closing quotes and brackets
-            loop {
-                let rest = &text[end..];
-                let Some(ch) = rest.chars().next() else { break };
-                if matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
-                    end += ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
+        let mut end = i + 1;
+        // closing quotes and brackets
+        loop {
             let rest = &text[end..];
-            let mut after = rest.chars();
-            let next = after.next();
-            let boundary = match next {
-                Some(ch) if ch.is_whitespace() => {
-                    let follow = rest.trim_start().chars().next();
-                    follow.is_some_and(|f| {
-                        f.is_uppercase()
-                            || f.is_ascii_digit()
-                            || matches!(f, '"' | '“' | '‘' | '\'' | '(' | '«')
-                    })
-                }
-                // a line break lost in scraping, left as "?" or U+FFFD: `color."?A wall`
-                Some('?' | '\u{FFFD}') if end > i + 1 => {
-                    after.next().is_some_and(char::is_uppercase)
-                }
-                _ => false,
-            };
-            if boundary && (c != b'.' || !is_abbreviation_before(text, i)) {
-                return Some(end);
+            let Some(ch) = rest.chars().next() else { break };
+            if matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                end += ch.len_utf8();
+            } else {
+                break;
             }
-            i = end.max(i + 1);
-        } else {
-            i += 1;
         }
+        let rest = &text[end..];
+        let mut after = rest.chars();
+        let next = after.next();
+        let boundary = match next {
+            Some(ch) if ch.is_whitespace() => {
+                let follow = rest.trim_start().chars().next();
+                follow.is_some_and(|f| {
+                    f.is_uppercase()
+                        || f.is_ascii_digit()
+                        || matches!(f, '"' | '“' | '‘' | '\'' | '(' | '«')
+                })
+            }
+            // a line break lost in scraping, left as "?" or U+FFFD: `color."?A wall`
+            Some('?' | '\u{FFFD}') if end > i + 1 => after.next().is_some_and(char::is_uppercase),
+            _ => false,
+        };
+        if boundary && (c != b'.' || !is_abbreviation_before(text, i)) {
+            return Some(end);
+        }
+        i = end.max(i + 1);
     }
     None
+}
+
+/// Byte offset of the first `.`, `!` or `?` in `b` at or after `from`, looked for 8 bytes
+/// at a time.
+fn next_stop(b: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // the high bit of each zero byte of `x`; only bytes above a zero byte can be flagged
+    // wrongly (by its borrow), so the lowest flag is exact
+    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut i = from;
+    while let Some(word) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
+        let w = u64::from_le_bytes(*word);
+        let stops = zeros(w ^ (ONES * u64::from(b'.')))
+            | zeros(w ^ (ONES * u64::from(b'!')))
+            | zeros(w ^ (ONES * u64::from(b'?')));
+        if stops != 0 {
+            // little-endian: the lowest flag is the first byte
+            return Some(i + stops.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    let tail = b.get(i..)?;
+    tail.iter()
+        .position(|c| matches!(c, b'.' | b'!' | b'?'))
+        .map(|n| i + n)
 }
 
 /// True when the word ending at byte `dot` (a '.') is an abbreviation or an initial.
@@ -108,7 +130,11 @@ fn is_abbreviation_before(text: &str, dot: usize) -> bool {
     {
         return true;
     }
-    ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    if word.is_ascii() {
+        ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+    } else {
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    }
 }
 
 #[cfg(test)]
@@ -148,6 +174,60 @@ mod tests {
         for (input, want) in cases {
             let got = first_sentence_end(input).map(|e| &input[..e]);
             assert_eq!(got, *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn stops_are_found_in_words_and_tails() {
+        let cases: &[(&str, usize, Option<usize>)] = &[
+            ("", 0, None),
+            ("no stop here at all, none", 0, None),
+            ("a.", 0, Some(1)),
+            ("abcdefgh!", 0, Some(8)),
+            ("abcdefg?", 0, Some(7)),
+            ("abc.def.ghi.jkl", 4, Some(7)),
+            ("abc.def.ghi.jkl", 12, None),
+            ("abc.", 9, None),
+            ("«Qué?» ¿Sí! ok", 0, Some(6)),
+            ("\u{2E2E}\u{FF0E} then. ", 0, Some(11)),
+            ("........", 3, Some(3)),
+            ("0123456789abcdef0123456.", 0, Some(23)),
+        ];
+        for (text, from, want) in cases {
+            assert_eq!(
+                next_stop(text.as_bytes(), *from),
+                *want,
+                "{text:?} from {from}"
+            );
+        }
+        // every byte value in every position of a word
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                let mut word = *b"abcdefgh";
+                word[at] = v;
+                let want = matches!(v, b'.' | b'!' | b'?').then_some(at);
+                assert_eq!(next_stop(&word, 0), want, "{v:#04x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn abbreviations_in_any_case_and_script() {
+        let cases: &[(&str, bool)] = &[
+            ("Mr.", true),
+            ("MR.", true),
+            ("Sept.", true),
+            ("U.S.", true),
+            ("F.", true),
+            ("É.", true),
+            ("said.", false),
+            ("Mrs\u{301}.", false),
+            ("\u{212A}.", true),
+            ("ab.", false),
+        ];
+        for (text, want) in cases {
+            let dot = text.len() - 1;
+            assert_eq!(is_abbreviation_before(text, dot), *want, "{text:?}");
         }
     }
 

@@ -228,10 +228,17 @@ fn unit(para: Para, block: usize, line: usize) -> Unit {
     }
 }
 
-/// The part of `para` that `clean` keeps (cleaning only trims, so it is a substring).
+/// The part of `para` that `clean` keeps (cleaning only trims, so it is a substring): its
+/// first occurrence in the text.
 fn cut(para: &Para, clean: impl Fn(&str) -> String) -> Para {
     let kept = clean(&para.text);
-    match para.text.find(&kept) {
+    // most titles are kept whole or lose a tail; only a lost head needs the search
+    let at = if para.text.starts_with(&kept) {
+        Some(0)
+    } else {
+        para.text.find(&kept)
+    };
+    match at {
         Some(at) => para.sub(at..at + kept.len()),
         None => para.clone(),
     }
@@ -321,6 +328,29 @@ mod tests {
             s.lede.as_deref(),
             Some("A long body sentence that goes on.")
         );
+    }
+
+    #[test]
+    fn cut_keeps_the_first_occurrence() {
+        // (title, what cleaning keeps, where that starts in the title)
+        let cases: &[(&str, &str, usize)] = &[
+            ("Oil falls", "Oil falls", 0),
+            ("UPDATE 1-Oil falls", "Oil falls", 9),
+            ("Oil falls (updated 3)", "Oil falls", 0),
+            ("RPT-UPDATE 2-Oil falls (Adds)", "Oil falls", 13),
+            // the kept text also opens the title: its first occurrence is taken
+            ("EXCLUSIVE-EXCLUSIVE", "EXCLUSIVE", 0),
+        ];
+        for (title, kept, at) in cases {
+            let line = Line {
+                text: title,
+                start: 100,
+                indent: 0,
+            };
+            let p = cut(&Para::from_line(&line), headline::clean);
+            assert_eq!(p.text, *kept, "{title:?}");
+            assert_eq!(p.src_offset(0), 100 + at, "{title:?}");
+        }
     }
 
     #[test]
