@@ -379,7 +379,7 @@ const ROLE_GROUPS: &[&[&str]] = &[
 use crate::words::{Lower, WordSet};
 use std::sync::LazyLock;
 
-fn lower(s: &str) -> Lower {
+fn lower(s: &str) -> Lower<'_> {
     crate::words::lower(s)
 }
 
@@ -1311,6 +1311,8 @@ pub fn object_after(s: &str) -> Option<Span> {
     let w = |k: usize| &s[toks[k].start..toks[k].end];
     let mut k = 0;
     let mut last_word = None;
+    // whether a lower-case role noun came before token k ("the documents")
+    let mut role_seen = false;
     while k < toks.len() && k < 14 {
         let t = toks[k];
         if !t.word {
@@ -1375,14 +1377,8 @@ pub fn object_after(s: &str) -> Option<Span> {
                 "of" | "for" | "at" | "with" | "in"
             );
         // a lower-case description ends at its head noun ("the documents showed")
-        let after_head = k > 0
-            && !is_cap(x)
-            && !is_name_particle(x)
-            && toks[..k].iter().any(|t| {
-                let y = &s[t.start..t.end];
-                !is_cap(y) && is_role_noun(y)
-            })
-            && !is_role_noun(x);
+        let after_head =
+            k > 0 && !is_cap(x) && !is_name_particle(x) && role_seen && !is_role_noun(x);
         if (stop || is_function_cap(x) || new_phrase || after_head) && k > 0 {
             break;
         }
@@ -1421,6 +1417,7 @@ pub fn object_after(s: &str) -> Option<Span> {
         if k == 0 && PRONOUNS.contains(&lx.as_str()) {
             return Some(t.start..t.end);
         }
+        role_seen = role_seen || (!is_cap(x) && is_role_noun(x));
         last_word = Some(k);
         k += 1;
     }

@@ -1,8 +1,8 @@
 //! Words: case folding without allocation, and sorted word sets for the tables of the
 //! quote and speaker stages.
 //!
-//! Method: a word of up to 32 bytes is lower-cased into a stack buffer (longer words, rare,
-//! go to the heap); sets are sorted slices searched by binary search after a one-bit test
+//! Method: a word without capitals is its own lower case; one with capitals and up to 32
+//! bytes is lower-cased into a stack buffer (longer words, rare, go to the heap); sets are sorted slices searched by binary search after a one-bit test
 //! on the first letter and length, which turns most words away.
 
 use std::fmt;
@@ -10,15 +10,18 @@ use std::ops::Deref;
 
 const INLINE: usize = 32;
 
-/// A lower-cased word.
-pub enum Lower {
+/// A lower-cased word: the word itself when it has no capitals (most words of running
+/// text), else a copy.
+pub enum Lower<'a> {
+    Borrowed(&'a str),
     Inline([u8; INLINE], u8),
     Heap(String),
 }
 
-impl Lower {
+impl Lower<'_> {
     pub fn as_str(&self) -> &str {
         match self {
+            Lower::Borrowed(s) => s,
             // only ASCII bytes are written inline, so this is valid UTF-8
             Lower::Inline(buf, len) => std::str::from_utf8(&buf[..*len as usize]).unwrap_or(""),
             Lower::Heap(s) => s,
@@ -26,40 +29,42 @@ impl Lower {
     }
 }
 
-impl Deref for Lower {
+impl Deref for Lower<'_> {
     type Target = str;
     fn deref(&self) -> &str {
         self.as_str()
     }
 }
 
-impl Default for Lower {
+impl Default for Lower<'_> {
     fn default() -> Self {
-        Lower::Inline([0; INLINE], 0)
+        Lower::Borrowed("")
     }
 }
 
-impl PartialEq for Lower {
+impl PartialEq for Lower<'_> {
     fn eq(&self, other: &Lower) -> bool {
         self.as_str() == other.as_str()
     }
 }
 
-impl PartialEq<&str> for Lower {
+impl PartialEq<&str> for Lower<'_> {
     fn eq(&self, other: &&str) -> bool {
         self.as_str() == *other
     }
 }
 
-impl fmt::Debug for Lower {
+impl fmt::Debug for Lower<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.as_str().fmt(f)
     }
 }
 
 /// `w` in lower case.
-pub fn lower(w: &str) -> Lower {
-    if w.len() <= INLINE && w.is_ascii() {
+pub fn lower(w: &str) -> Lower<'_> {
+    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Lower::Borrowed(w)
+    } else if w.len() <= INLINE && w.is_ascii() {
         let mut buf = [0u8; INLINE];
         for (b, c) in buf.iter_mut().zip(w.bytes()) {
             *b = c.to_ascii_lowercase();
