@@ -14,7 +14,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Arc, Condvar, Mutex};
 
 /// How far ahead of the output the inputs may be read: jobs per thread.
-pub const WINDOW_PER_THREAD: usize = 16;
+pub const WINDOW_PER_THREAD: usize = 8;
 
 /// Runs `work` over `jobs` on `threads` threads and calls `deliver` with each result in
 /// input order. `deliver` may stop the run early (`ControlFlow::Break`), whose value is

@@ -35,7 +35,7 @@ struct ErrorRecord<'a> {
 }
 
 /// Files handed to a thread at once.
-const FILES_PER_JOB: usize = 8;
+const FILES_PER_JOB: usize = 16;
 
 /// Groups an iterator's items by `size`.
 struct Chunks<I> {
@@ -248,7 +248,7 @@ impl<W: Write> Output<W> {
         Ok(o)
     }
 
-    /// Writes one record and flushes it, so a pipeline sees records as they come.
+    /// Writes one record (see [`Output::flush`]).
     fn record(&mut self, bytes: &[u8]) -> Result<(), Stop> {
         let first = self.records == 0;
         self.records += 1;
@@ -262,6 +262,12 @@ impl<W: Write> Output<W> {
         if let Render::Json { array: false, .. } = self.render {
             self.put(b"\n")?;
         }
+        Ok(())
+    }
+
+    /// Passes on what was written, after each job's records (a few files, or one jsonl
+    /// line), so a pipeline sees records as they come.
+    fn flush(&mut self) -> Result<(), Stop> {
         self.out.flush().map_err(Stop::from)
     }
 
@@ -327,7 +333,8 @@ fn convert(
     };
 
     let mut progress = Progress::new(!args.quiet && io::stderr().is_terminal());
-    let stop = match Output::begin(io::BufWriter::new(io::stdout().lock()), render) {
+    let stdout = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let stop = match Output::begin(stdout, render) {
         Err(stop) => Some(stop),
         Ok(mut out) => {
             let stop = batch::run_ordered(
@@ -377,7 +384,10 @@ fn convert(
                             return ControlFlow::Break(stop);
                         }
                     }
-                    ControlFlow::Continue(())
+                    match out.flush() {
+                        Ok(()) => ControlFlow::Continue(()),
+                        Err(stop) => ControlFlow::Break(stop),
+                    }
                 },
             );
             match stop {
