@@ -15,7 +15,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wirecopy::batch;
-use wirecopy::render::{self, html, text, tsv};
+use wirecopy::render::{html, terminal_safe, text, tsv};
 use wirecopy::stats::Summary;
 use wirecopy::{Article, Options, SCHEMA_VERSION};
 
@@ -144,8 +144,6 @@ fn report(name: &str, cause: &dyn std::fmt::Display) {
         terminal_safe(&cause.to_string())
     );
 }
-
-use render::terminal_safe;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
