@@ -247,9 +247,13 @@ pub fn positions(text: &str) -> Vec<usize> {
             i += 1;
         }
         let w = &text[s..i];
-        // cue words are lower case and 3 to 12 letters long: most words are not
+        // cue words are lower case, 3 to 12 letters long, of a first letter and length
+        // some cue has: most words are not
         let cue = if b[s].is_ascii_lowercase() {
-            word(w) == Some(true) || w == "according"
+            let slot = usize::from(b[s] - b'a') * (MAX_LEN + 1) + (i - s).min(MAX_LEN);
+            let maybe = (3..=MAX_LEN).contains(&(i - s))
+                && USED_SLOTS[slot / 64] & (1 << (slot % 64)) != 0;
+            (maybe && word(w) == Some(true)) || w == "according"
         } else {
             w == "According"
         };

@@ -1307,7 +1307,8 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
 
 /// The noun phrase that starts `s` (after an inverted cue or "according to"), if any.
 pub fn object_after(s: &str) -> Option<Span> {
-    let toks = tokens_upto(s, 16);
+    // the phrase ends at the first punctuation: no token after it is looked at
+    let toks: Vec<Tok> = token_iter(s).take(16).take_while(|t| t.word).collect();
     let w = |k: usize| &s[toks[k].start..toks[k].end];
     let mut k = 0;
     let mut last_word = None;
