@@ -251,8 +251,8 @@ pub fn positions(text: &str) -> Vec<usize> {
         // some cue has: most words are not
         let cue = if b[s].is_ascii_lowercase() {
             let slot = usize::from(b[s] - b'a') * (MAX_LEN + 1) + (i - s).min(MAX_LEN);
-            let maybe = (3..=MAX_LEN).contains(&(i - s))
-                && USED_SLOTS[slot / 64] & (1 << (slot % 64)) != 0;
+            let maybe =
+                (3..=MAX_LEN).contains(&(i - s)) && USED_SLOTS[slot / 64] & (1 << (slot % 64)) != 0;
             (maybe && word(w) == Some(true)) || w == "according"
         } else {
             w == "According"

@@ -1305,7 +1305,18 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
                 tail_t[..len].to_string(),
             );
         }
-        let ttoks = speakers::tokens_upto(tail_t, 40);
+        // the tail's first 40 tokens: the sentence's from `base` on (a comma ends a token
+        // and spaces are skipped, so they are the same), with offsets in the tail
+        let first = toks.partition_point(|t| t.start < base);
+        let ttoks: Vec<speakers::Tok> = toks[first..]
+            .iter()
+            .take(40)
+            .map(|t| speakers::Tok {
+                start: t.start - base,
+                end: t.end - base,
+                word: t.word,
+            })
+            .collect();
         let cue_k = ttoks
             .iter()
             .take(12)
