@@ -399,16 +399,9 @@ def main() -> int:
         return 0
 
     files = {OUT / "tables.rs": render(forms, rules)}
-    stale = [p for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
     if args.check:
-        for p in stale:
-            print(f"countries.py: {p.relative_to(ROOT)} is out of date; run python3 scripts/countries.py",
-                  file=sys.stderr)
-        return 1 if stale else 0
-    OUT.mkdir(parents=True, exist_ok=True)
-    for p, text in files.items():
-        if p in stale:
-            p.write_text(text, encoding="utf-8")
+        return gazetteer.check_or_write(files, "countries.py", check=True)
+    gazetteer.check_or_write(files, "countries.py", check=False)
     kinds = {}
     for code, kind, _ in forms.values():
         kinds[kind] = kinds.get(kind, 0) + 1

@@ -551,6 +551,21 @@ def explain(names: list[str], places, countries, regions) -> None:
               f"country {country_keys.get(strip_the(key))!r} region {regions.get(key)!r}")
 
 
+def check_or_write(files: dict, script: str, check: bool) -> int:
+    """With `check`, report each generated file whose text differs from `files[path]` and
+    return 1 if any does (else 0); without it, write those files. Shared with countries.py."""
+    stale = [p for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+    if check:
+        for p in stale:
+            print(f"{script}: {p.relative_to(ROOT)} is out of date; run python3 scripts/{script}",
+                  file=sys.stderr)
+        return 1 if stale else 0
+    for p in stale:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(files[p], encoding="utf-8")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="exit 1 if the generated files are out of date")
@@ -572,16 +587,9 @@ def main() -> int:
         OUT / "countries.rs": render_countries(country_keys, country_names, regions),
         OUT / "fold.rs": render_fold(),
     }
-    stale = [p for p, text in files.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
     if args.check:
-        for p in stale:
-            print(f"gazetteer.py: {p.relative_to(ROOT)} is out of date; run python3 scripts/gazetteer.py",
-                  file=sys.stderr)
-        return 1 if stale else 0
-    OUT.mkdir(parents=True, exist_ok=True)
-    for p, text in files.items():
-        if p in stale:
-            p.write_text(text, encoding="utf-8")
+        return check_or_write(files, "gazetteer.py", check=True)
+    check_or_write(files, "gazetteer.py", check=False)
     sizes = ", ".join(f"{p.name} {len(t.encode()) // 1024} KiB" for p, t in files.items())
     print(f"gazetteer.py: {len(places)} places, {len(country_keys[0])} country names, "
           f"{len(regions)} region forms; {sizes}")
