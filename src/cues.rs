@@ -166,12 +166,18 @@ const CUE_PHRASES: &[(&str, bool)] = &[
 
 /// Is `word` (any case) a speech cue? Some(true) when it can also introduce reported
 /// speech without quotation marks.
+#[inline]
 pub fn word(word: &str) -> Option<bool> {
     let w = word.as_bytes();
     let slot = slot(w)?;
     if USED_SLOTS[slot / 64] & (1 << (slot % 64)) == 0 {
         return None;
     }
+    found_in(slot, w)
+}
+
+/// The entry for `w` among the cue words of its slot (the slot is known to be used).
+fn found_in(slot: usize, w: &[u8]) -> Option<bool> {
     let (lo, hi) = index().slots[slot];
     index().words[lo..hi]
         .iter()
@@ -183,6 +189,7 @@ pub fn word(word: &str) -> Option<bool> {
 const MAX_LEN: usize = 12;
 
 /// The index slot of a word: its first letter and its length.
+#[inline]
 fn slot(w: &[u8]) -> Option<usize> {
     let first = w.first()?.to_ascii_lowercase();
     (first.is_ascii_lowercase() && (3..=MAX_LEN).contains(&w.len()))
@@ -248,12 +255,9 @@ pub fn positions(text: &str) -> Vec<usize> {
         }
         let w = &text[s..i];
         // cue words are lower case, 3 to 12 letters long, of a first letter and length
-        // some cue has: most words are not
+        // some cue has (see `word`): most words are not
         let cue = if b[s].is_ascii_lowercase() {
-            let slot = usize::from(b[s] - b'a') * (MAX_LEN + 1) + (i - s).min(MAX_LEN);
-            let maybe =
-                (3..=MAX_LEN).contains(&(i - s)) && USED_SLOTS[slot / 64] & (1 << (slot % 64)) != 0;
-            (maybe && word(w) == Some(true)) || w == "according"
+            word(w) == Some(true) || w == "according"
         } else {
             w == "According"
         };
