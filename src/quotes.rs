@@ -633,7 +633,6 @@ fn by_issuer(s: &str, np: std::ops::Range<usize>) -> std::ops::Range<usize> {
     }
 }
 
-/// Words in `s`.
 /// [`word_count`], counting no further than `max`.
 fn words_up_to(s: &str, max: usize) -> usize {
     s.split_whitespace()
@@ -642,10 +641,9 @@ fn words_up_to(s: &str, max: usize) -> usize {
         .count()
 }
 
+/// Words of `s` (runs without spaces that hold a letter or digit).
 fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    words_up_to(s, usize::MAX)
 }
 
 /// A capitalised title of a work or a name in quotation marks ("Look Good Feel Better").
