@@ -118,7 +118,7 @@ pub fn affiliation_agency(line: &str) -> Option<&'static str> {
     let caps = AFFILIATION_RE.captures(t)?;
     let ag = caps.name("ag").or_else(|| caps.name("ag2"))?.as_str();
     let ag = ag.strip_suffix(" News").unwrap_or(ag);
-    agency::canonical(&ag.split_whitespace().collect::<Vec<_>>().join(" "))
+    agency::canonical(&crate::words::one_spaced(ag))
 }
 
 /// Prefilter of [`BY_RE`] (`t` trimmed): "by" in any case (neither letter has a case

@@ -163,12 +163,7 @@ fn countries_of(text: &str, s: &structure::Structure) -> Vec<Country> {
     let mut out: Vec<Country> = Vec::new();
     for (code, start, end, in_dateline) in found {
         // forms as written, with a line break inside shown as a space
-        let form = text
-            .get(start..end)
-            .unwrap_or_default()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let form = words::one_spaced(text.get(start..end).unwrap_or_default());
         let span = [cps.at(start), cps.at(end)];
         let c = match out.iter_mut().position(|c| c.code == code) {
             Some(i) => &mut out[i],

@@ -420,7 +420,7 @@ fn section(out: &mut String, title: &str, columns: &[&str], rows: &[(String, Vec
 /// A name for a table cell: whitespace runs folded to one space, cut to [`NAME_CAP`]
 /// characters with "…", made terminal-safe.
 fn cell(s: &str) -> String {
-    let mut flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut flat = crate::words::one_spaced(s);
     if let Some((cut, _)) = flat.char_indices().nth(NAME_CAP) {
         let keep = flat
             .char_indices()

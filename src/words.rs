@@ -60,6 +60,19 @@ impl fmt::Debug for Lower<'_> {
     }
 }
 
+/// `s` with its runs of whitespace (line breaks and tabs included) folded to one space,
+/// and none at either end.
+pub fn one_spaced(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// `w` in lower case.
 pub fn lower(w: &str) -> Lower<'_> {
     if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -186,6 +199,20 @@ impl WordSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_fold_to_one() {
+        let cases = [
+            ("Saudi\nArabia", "Saudi Arabia"),
+            ("  two \t\r\n words  ", "two words"),
+            ("one", "one"),
+            ("", ""),
+            (" \u{2028} ", ""),
+        ];
+        for (input, want) in cases {
+            assert_eq!(one_spaced(input), want, "{input:?}");
+        }
+    }
 
     #[test]
     fn folding_and_sets() {

@@ -321,13 +321,7 @@ fn nonempty(s: Option<&str>) -> Option<String> {
 /// tabs included) folded to one space, cut to `cap` characters with "…", then made
 /// [`terminal_safe`](super::terminal_safe).
 fn clean(s: &str, cap: Option<usize>) -> String {
-    let mut flat = String::with_capacity(s.len());
-    for word in s.split_whitespace() {
-        if !flat.is_empty() {
-            flat.push(' ');
-        }
-        flat.push_str(word);
-    }
+    let mut flat = crate::words::one_spaced(s);
     if let Some(cap) = cap
         && flat.chars().count() > cap
     {
