@@ -8,6 +8,7 @@ use clap::{CommandFactory, Parser};
 use cli::{Cli, Command, Format, InputArgs, InputFormat};
 use inputs::{InputError, Source};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::ops::ControlFlow;
 use std::panic::AssertUnwindSafe;
@@ -766,7 +767,12 @@ fn jsonl_article(
     article.id = id;
     article.warnings.extend(warnings);
     article.warnings.extend(decoded.warnings);
-    Ok((article, decoded.text.into_owned()))
+    // the text the offsets refer to: the line's own text unless decoding changed it
+    let input = match decoded.text {
+        Cow::Borrowed(b) if b.len() == text.len() => text,
+        other => other.into_owned(),
+    };
+    Ok((article, input))
 }
 
 #[cfg(test)]
