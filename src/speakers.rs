@@ -1134,6 +1134,10 @@ fn subject_before_all(s: &str) -> Option<Span> {
             || is_title_word(&inside_first);
         if !appositive {
             // "her senior policy adviser, Jake Sullivan,": the name set off after a role
+            // (", ," sets off nothing)
+            if open + 1 == close {
+                return None;
+            }
             let name = toks[open + 1].start..toks[close - 1].end;
             let named = toks[open + 1..close].iter().all(|t| t.word)
                 && split_title(&s[name.clone()]) == (None, Some(s[name.clone()].to_string()));
@@ -1879,6 +1883,20 @@ mod tests {
 
     fn sub(s: &str, span: Option<Span>) -> Option<&str> {
         span.map(|r| &s[r])
+    }
+
+    #[test]
+    fn empty_appositive_before_a_cue() {
+        // two commas with nothing between them set off no name (a fuzzer found the panic)
+        for s in [
+            "the union said, , ",
+            "fear the union, , ",
+            "As the adviser, , ",
+        ] {
+            assert_eq!(subject_before(s), None, "{s}");
+        }
+        let s = "her senior policy adviser, Jake Hale, ";
+        assert_eq!(sub(s, subject_before(s)), Some("Jake Hale"));
     }
 
     #[test]
