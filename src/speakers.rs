@@ -91,7 +91,14 @@ impl Iterator for Tokens<'_> {
                 (ASCII_CLASS[usize::from(b)], 1)
             } else {
                 let (c, n) = char_at(s, end);
-                (if c == '’' { Class::Joiner } else { class_of(c) }, n)
+                (
+                    if c == '’' {
+                        Class::Joiner
+                    } else {
+                        class_of(c)
+                    },
+                    n,
+                )
             };
             match class {
                 Class::Alnum => end += n,
@@ -2011,10 +2018,19 @@ mod tests {
     #[test]
     fn tokens_of_hard_text() {
         let cases: &[(&str, &[&str])] = &[
-            ("Gov. Jerry Brown, Jr. said", &["Gov.", "Jerry", "Brown", ",", "Jr.", "said"]),
+            (
+                "Gov. Jerry Brown, Jr. said",
+                &["Gov.", "Jerry", "Brown", ",", "Jr.", "said"],
+            ),
             ("the U.S. and E.U.", &["the", "U.S.", "and", "E.U."]),
-            ("Russia’s ’90s rock ’n’ roll", &["Russia’s", "’", "90s", "rock", "’", "n", "’", "roll"]),
-            ("AT&T, Jean-Paul O'Neill.", &["AT&T", ",", "Jean-Paul", "O'Neill", "."]),
+            (
+                "Russia’s ’90s rock ’n’ roll",
+                &["Russia’s", "’", "90s", "rock", "’", "n", "’", "roll"],
+            ),
+            (
+                "AT&T, Jean-Paul O'Neill.",
+                &["AT&T", ",", "Jean-Paul", "O'Neill", "."],
+            ),
             ("ends - here -", &["ends", "-", "here", "-"]),
             ("Über\u{a0}café\u{2028}x", &["Über", "café", "x"]),
             ("", &[]),
