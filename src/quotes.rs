@@ -473,11 +473,9 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
     );
     if k > 0 && &s[toks[k - 1].start..toks[k - 1].end] == "," && !to_listener {
         let rest = toks[k].end;
-        if let Some(r) = speakers::object_after(&s[rest..]).filter(|r| {
-            speakers::split_title(&s[rest + r.start..rest + r.end])
-                .1
-                .is_some()
-        }) {
+        if let Some(r) = speakers::object_after(&s[rest..])
+            .filter(|r| speakers::names_someone(&s[rest + r.start..rest + r.end]))
+        {
             return Some(Attribution {
                 mention: Some(from + rest + r.start..from + rest + r.end),
                 cue,
@@ -584,7 +582,7 @@ fn attribution_before_at(s: &str, toks: &[speakers::Tok], k: usize) -> Option<At
 /// "his daughter, Rosa, …": the name set off after a description names the speaker.
 fn appositive_name(t: &str, mention: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let np = &t[mention.clone()];
-    if speakers::split_title(np).1.is_some() || !speakers::is_speaker_description(np) {
+    if speakers::names_someone(np) || !speakers::is_speaker_description(np) {
         return mention;
     }
     let rest = &t[mention.end..];
@@ -593,7 +591,7 @@ fn appositive_name(t: &str, mention: std::ops::Range<usize>) -> std::ops::Range<
     };
     let base = mention.end + 2;
     match speakers::object_after(after) {
-        Some(r) if speakers::split_title(&after[r.clone()]).1.is_some() => {
+        Some(r) if speakers::names_someone(&after[r.clone()]) => {
             let tail = after[r.end..].trim_start();
             if tail.is_empty() || tail.starts_with([',', '.', ';']) {
                 base + r.start..base + r.end
@@ -958,7 +956,7 @@ fn attribute(
             let np = &sentence[r.clone()];
             let next = sentence[r.end..].trim_start();
             // "SESSIONS: …", a transcript's label, or the name and its verb
-            speakers::split_title(np).1.is_some()
+            speakers::names_someone(np)
                 && (next.trim_end() == ":" || next.starts_with(|c: char| c.is_lowercase()))
                 // one word: a name, not an adverb opening the sentence ("Ever since")
                 && (np.contains(' ')
@@ -968,7 +966,7 @@ fn attribute(
             speakers::object_after(sentence).filter(|r| {
                 let np = &sentence[r.clone()];
                 np.split_whitespace().count() <= 6
-                    && speakers::split_title(np).1.is_none()
+                    && !speakers::names_someone(np)
                     && speakers::is_role_or_body(np)
             })
         })?;
@@ -1347,8 +1345,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             };
             let np = &tail_t[rest + r.start..rest + r.end];
             let after_np = tail_t[rest + r.end..].trim_start();
-            let speakerish =
-                speakers::split_title(np).1.is_some() || speakers::is_speaker_description(np);
+            let speakerish = speakers::names_someone(np) || speakers::is_speaker_description(np);
             let then_ok = after_np.is_empty()
                 || after_np.starts_with(',')
                 || after_np.split_whitespace().all(is_adverbial_word);
@@ -1361,7 +1358,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             // nothing before the speaker phrase but a few words in front of a name
             // ("the plant's Director General Oleg Mokryi said")
             let lead = &tail_t[..subj.start];
-            let named = speakers::split_title(&tail_t[subj.clone()]).1.is_some();
+            let named = speakers::names_someone(&tail_t[subj.clone()]);
             if word_count(lead) > 0 && !(named && word_count(lead) <= 3 && !lead.contains(',')) {
                 continue;
             }
@@ -1452,7 +1449,7 @@ fn reported_subject_first(
             // is a name with words in front ("Psychiatric oncologist Gabriela Ozco",
             // "Director of the FBI Louis Freeh")
             let lead = &body[..subj.start];
-            let named = speakers::split_title(&body[subj.clone()]).1.is_some();
+            let named = speakers::names_someone(&body[subj.clone()]);
             lead.trim().is_empty()
                 || lead.trim_end().ends_with(',')
                 || (named && !lead.contains(','))

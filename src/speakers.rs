@@ -280,6 +280,11 @@ const DETERMINERS: &[&str] = &[
     "three", "several", "many", "some", "other", "both",
 ];
 
+/// Is `w` (any case) one of the [`DETERMINERS`]?
+fn is_determiner(w: &str) -> bool {
+    w.len() <= 7 && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
+}
+
 /// Title words: a name follows the last of them ("Kremlin Spokesman Dmitry Peskov").
 const TITLES: &[&str] = &[
     "adm",
@@ -432,6 +437,11 @@ const TITLES: &[&str] = &[
 const HONORIFICS: &[&str] = &[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "madame",
 ];
+
+/// Is `w` (any case) one of the [`HONORIFICS`]?
+fn is_honorific(w: &str) -> bool {
+    w.len() <= 6 && HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
+}
 
 /// Role synonyms: a role noun refers to a person whose title has any word of its group.
 const ROLE_GROUPS: &[&[&str]] = &[
@@ -1087,7 +1097,7 @@ pub fn is_speaker_description(np: &str) -> bool {
 /// True when `np` can name a speaker: a pronoun, a name, or a speaker description.
 pub fn can_name_speaker(np: &str) -> bool {
     let l = lower(np.trim());
-    PRONOUNS.contains(&l.as_str()) || split_title(np).1.is_some() || is_speaker_description(np)
+    PRONOUNS.contains(&l.as_str()) || names_someone(np) || is_speaker_description(np)
 }
 
 /// Is `np` a description whose head is a role ("the senator", "a Clinton aide") or a
@@ -1095,7 +1105,7 @@ pub fn can_name_speaker(np: &str) -> bool {
 pub fn is_role_or_body(np: &str) -> bool {
     let words: Vec<&str> = np
         .split_whitespace()
-        .filter(|w| !DETERMINERS.contains(&lower(w).as_str()))
+        .filter(|w| !is_determiner(w))
         .collect();
     let role = words
         .last()
@@ -1140,7 +1150,7 @@ fn trim_after_name(s: &str, r: Span) -> Span {
         && !is_title_word(w(end - 1))
         && is_cap(w(end - 2))
         && !is_title_word(w(end - 2))
-        && !DETERMINERS.contains(&lower(w(end - 2)).as_str())
+        && !is_determiner(w(end - 2))
     {
         end -= 1;
     }
@@ -1206,7 +1216,7 @@ fn subject_before_all(s: &str) -> Option<Span> {
             .rev()
             .find(|&k| !toks[k].word && matches!(&s[toks[k].start..toks[k].end], ","))?;
         let inside_first = toks.get(open + 1).map(|t| lower(&s[t.start..t.end]))?;
-        let appositive = DETERMINERS.contains(&inside_first.as_str())
+        let appositive = is_determiner(&inside_first)
             || matches!(inside_first.as_str(), "who" | "whose" | "which" | "the")
             || toks
                 .get(open + 1)
@@ -1299,20 +1309,18 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
             while j > 0
                 && toks[j - 1].word
                 && !is_cap(w(j - 1))
-                && !DETERMINERS.contains(&lower(w(j - 1)).as_str())
+                && !is_determiner(w(j - 1))
                 && j + 4 > k
             {
                 j -= 1;
             }
-            if j > 0 && toks[j - 1].word && DETERMINERS.contains(&lower(w(j - 1)).as_str()) {
+            if j > 0 && toks[j - 1].word && is_determiner(w(j - 1)) {
                 j -= 1;
             }
             return Some(toks[j].start..toks[end - 1].end);
         }
         // "Professor Pavel Troshin of the Center for …": the person before "of"
-        let det = usize::from(
-            k > 0 && toks[k - 1].word && DETERMINERS.contains(&lower(w(k - 1)).as_str()),
-        );
+        let det = usize::from(k > 0 && toks[k - 1].word && is_determiner(w(k - 1)));
         if k > det + 1
             && toks[k - det - 1].word
             && matches!(w(k - det - 1), "of" | "at")
@@ -1327,15 +1335,12 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
             {
                 j -= 1;
             }
-            if split_title(&s[toks[j].start..toks[k - det - 2].end])
-                .1
-                .is_some()
-            {
+            if names_someone(&s[toks[j].start..toks[k - det - 2].end]) {
                 k = j;
             }
         }
         // a determiner in front makes it a description ("the Vermont Democrat")
-        if k > 0 && toks[k - 1].word && DETERMINERS.contains(&lower(w(k - 1)).as_str()) {
+        if k > 0 && toks[k - 1].word && is_determiner(w(k - 1)) {
             k -= 1;
         }
     } else {
@@ -1348,7 +1353,7 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
         while k > 0 && toks[k - 1].word && n < 8 {
             let x = w(k - 1);
             let lx = lower(x);
-            if DETERMINERS.contains(&lx.as_str()) {
+            if is_determiner(&lx) {
                 k -= 1;
                 // "a spokesman for the ministry": carry on past "for"/"of"
                 if k >= 2
@@ -1456,7 +1461,7 @@ pub fn object_after(s: &str) -> Option<Span> {
         // a second determiner opens another phrase ("told the newspaper the figures …"),
         // except after a preposition ("a spokesman for the ministry")
         let new_phrase = k > 0
-            && DETERMINERS.contains(&lx.as_str())
+            && is_determiner(&lx)
             && !matches!(
                 lower(w(k - 1)).as_str(),
                 "of" | "for" | "at" | "with" | "in"
@@ -1467,16 +1472,12 @@ pub fn object_after(s: &str) -> Option<Span> {
         if (stop || is_function_cap(x) || new_phrase || after_head) && k > 0 {
             break;
         }
-        if k == 0
-            && is_function_cap(x)
-            && !DETERMINERS.contains(&lx.as_str())
-            && !PRONOUNS.contains(&lx.as_str())
-        {
+        if k == 0 && is_function_cap(x) && !is_determiner(&lx) && !PRONOUNS.contains(&lx.as_str()) {
             return None;
         }
         if k == 0
             && !(is_cap(x)
-                || DETERMINERS.contains(&lx.as_str())
+                || is_determiner(&lx)
                 || PRONOUNS.contains(&lx.as_str())
                 || is_role_noun(x)
                 || is_title_word(x)
@@ -1509,10 +1510,7 @@ pub fn object_after(s: &str) -> Option<Span> {
     let last = last_word?;
     // do not end on a determiner or a particle
     let mut last = last;
-    while last > 0
-        && (DETERMINERS.contains(&lower(w(last)).as_str())
-            || matches!(lower(w(last)).as_str(), "of" | "for"))
-    {
+    while last > 0 && (is_determiner(w(last)) || matches!(lower(w(last)).as_str(), "of" | "for")) {
         last -= 1;
     }
     Some(trim_after_name(s, toks[0].start..toks[last].end))
@@ -1524,7 +1522,7 @@ pub fn object_after(s: &str) -> Option<Span> {
 fn modifies_role<'a>(toks: &[Tok], w: impl Fn(usize) -> &'a str) -> bool {
     let first = lower(w(0));
     if !first.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-        || DETERMINERS.contains(&first.as_str())
+        || is_determiner(&first)
         || is_function_word(first.as_str())
     {
         return false;
@@ -1590,7 +1588,43 @@ fn is_function_word(l: &str) -> bool {
 /// A speaker phrase cut into title and name: ("Kremlin Spokesman", "Dmitry Peskov"). The
 /// name is None for a description ("the spokesman", "a senior official").
 pub fn split_title(np: &str) -> (Option<String>, Option<String>) {
-    let mut words: Vec<&str> = np.split_whitespace().collect();
+    with_words(np, |words| match title_cut(words) {
+        None => (None, None),
+        Some((words, cut)) => (
+            join_unhonoured(&words[..cut]),
+            join_unhonoured(&words[cut..]),
+        ),
+    })
+}
+
+/// Does the phrase hold a name (`split_title(np).1.is_some()`, without building it)?
+pub fn names_someone(np: &str) -> bool {
+    with_words(np, |words| {
+        title_cut(words).is_some_and(|(words, cut)| words[cut..].iter().any(|w| !is_honorific(w)))
+    })
+}
+
+/// `f` of the words of `np`: speaker phrases are short, so their words go on the stack
+/// (longer ones to the heap).
+fn with_words<R>(np: &str, f: impl FnOnce(&[&str]) -> R) -> R {
+    const SHORT: usize = 16;
+    let mut short = [""; SHORT];
+    let mut n = 0;
+    for w in np.split_whitespace() {
+        if n == SHORT {
+            let words: Vec<&str> = np.split_whitespace().collect();
+            return f(&words);
+        }
+        short[n] = w;
+        n += 1;
+    }
+    f(&short[..n])
+}
+
+/// The words of a speaker phrase that are title and name, and where the name starts;
+/// None for a description.
+fn title_cut<'a, 'w>(words: &'a [&'w str]) -> Option<(&'a [&'w str], usize)> {
+    let mut words = words;
     // "Professor Pavel Troshin of the Center for …": the organisation after the name goes
     if let Some(p) = words
         .iter()
@@ -1598,46 +1632,43 @@ pub fn split_title(np: &str) -> (Option<String>, Option<String>) {
     {
         let named = words[..p]
             .iter()
-            .any(|w| is_cap(w) && !is_title_word(w) && !HONORIFICS.contains(&lower(w).as_str()));
+            .any(|w| is_cap(w) && !is_title_word(w) && !is_honorific(w));
         if named {
-            words.truncate(p);
+            words = &words[..p];
         }
     }
-    let first = words.first().map(|w| lower(w)).unwrap_or_default();
-    if DETERMINERS.contains(&first.as_str()) || words.iter().all(|w| !is_cap(w)) {
-        return (None, None);
+    if words.first().is_some_and(|w| is_determiner(w)) || words.iter().all(|w| !is_cap(w)) {
+        return None;
     }
     let mut cut = 0;
-    // whether each word is an honorific ("Mr", "Dr"), which neither part keeps
-    let mut honorific = Vec::with_capacity(words.len());
     for (i, w) in words.iter().enumerate() {
-        let lw = lower(w);
-        let is_honorific = HONORIFICS.contains(&lw.as_str());
-        honorific.push(is_honorific);
         // "Al Jazeera's Catherine Soi": a possessive belongs to the title
         let possessive = w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'");
         let title_like = is_title_word(w) || possessive || !is_cap(w) && !is_name_particle(w);
-        if title_like || is_honorific {
+        if title_like || is_honorific(w) {
             cut = cut.max(i + 1);
         }
         // "Secretary of State John Kerry": "of" and the word after belong to the title
-        if matches!(lw.as_str(), "of" | "for") && i > 0 && is_title_word(words[i - 1]) {
+        if (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for"))
+            && i > 0
+            && is_title_word(words[i - 1])
+        {
             cut = cut.max(i + 2);
         }
     }
-    let cut = cut.min(words.len());
-    // the words of `range` without honorifics, joined by spaces
-    let join = |range: std::ops::Range<usize>| {
-        let mut out = String::new();
-        for i in range.filter(|&i| !honorific[i]) {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(words[i]);
+    Some((words, cut.min(words.len())))
+}
+
+/// The words without honorifics ("Mr", "Dr"), joined by spaces; None when none is left.
+fn join_unhonoured(words: &[&str]) -> Option<String> {
+    let mut out = String::new();
+    for w in words.iter().filter(|w| !is_honorific(w)) {
+        if !out.is_empty() {
+            out.push(' ');
         }
-        (!out.is_empty()).then_some(out)
-    };
-    (join(0..cut), join(cut..words.len()))
+        out.push_str(w);
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 /// What a mention is.
@@ -1740,7 +1771,7 @@ impl Registry {
             // "the statement"
             let proper: Vec<&str> = np
                 .split_whitespace()
-                .filter(|w| !DETERMINERS.contains(&lower(w).as_str()))
+                .filter(|w| !is_determiner(w))
                 .collect();
             if proper.len() >= 2 && proper.iter().all(|w| is_cap(w) || is_name_particle(w)) {
                 let i = self.description(np);
