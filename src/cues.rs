@@ -168,7 +168,12 @@ const CUE_PHRASES: &[(&str, bool)] = &[
 /// speech without quotation marks.
 #[inline]
 pub fn word(word: &str) -> Option<bool> {
-    let w = word.as_bytes();
+    word_bytes(word.as_bytes())
+}
+
+/// [`word`] of the bytes of a word.
+#[inline]
+fn word_bytes(w: &[u8]) -> Option<bool> {
     let slot = slot(w)?;
     if USED_SLOTS[slot / 64] & (1 << (slot % 64)) == 0 {
         return None;
@@ -178,11 +183,24 @@ pub fn word(word: &str) -> Option<bool> {
 
 /// The entry for `w` among the cue words of its slot (the slot is known to be used).
 fn found_in(slot: usize, w: &[u8]) -> Option<bool> {
-    let (lo, hi) = index().slots[slot];
-    index().words[lo..hi]
+    let index = index();
+    let (lo, hi) = index.slots[slot];
+    let key = folded_key(w);
+    index.words[usize::from(lo)..usize::from(hi)]
         .iter()
-        .find(|(c, _)| c.as_bytes().eq_ignore_ascii_case(w))
+        .find(|(c, _)| *c == key)
         .map(|&(_, indirect)| indirect)
+}
+
+/// A word of up to 16 bytes folded to ASCII lower case, as one number: two words of the
+/// same length are equal ignoring ASCII case when their keys are equal.
+#[inline]
+fn folded_key(w: &[u8]) -> u128 {
+    let mut k = [0u8; 16];
+    for (d, s) in k.iter_mut().zip(w) {
+        *d = s.to_ascii_lowercase();
+    }
+    u128::from_le_bytes(k)
 }
 
 /// Cue words are 3 to 12 ASCII letters long.
@@ -216,9 +234,10 @@ const USED_SLOTS: [u64; SLOTS.div_ceil(64)] = {
 /// [`CUE_WORDS`] grouped by first letter and length: a word is compared with the one or
 /// two forms of its slot, most words with none.
 struct Index {
-    words: Vec<(&'static str, bool)>,
+    /// Each cue word's [`folded_key`] and whether it takes reported speech.
+    words: Vec<(u128, bool)>,
     /// For each slot, the range of `words` in it.
-    slots: Vec<(usize, usize)>,
+    slots: Vec<(u16, u16)>,
 }
 
 fn index() -> &'static Index {
@@ -228,12 +247,17 @@ fn index() -> &'static Index {
         let mut words = CUE_WORDS.to_vec();
         words.sort_by_key(|(w, _)| key(w));
         let mut slots = vec![(0, 0); SLOTS];
+        let at = |n: usize| u16::try_from(n).expect("the cue table is small");
         for (k, range) in slots.iter_mut().enumerate() {
             *range = (
-                words.partition_point(|(w, _)| key(w) < k),
-                words.partition_point(|(w, _)| key(w) <= k),
+                at(words.partition_point(|(w, _)| key(w) < k)),
+                at(words.partition_point(|(w, _)| key(w) <= k)),
             );
         }
+        let words = words
+            .iter()
+            .map(|(w, indirect)| (folded_key(w.as_bytes()), *indirect))
+            .collect();
         Index { words, slots }
     })
 }
@@ -250,16 +274,20 @@ pub fn positions(text: &str) -> Vec<usize> {
             continue;
         }
         let s = i;
+        i += 1;
         while i < b.len() && b[i].is_ascii_alphabetic() {
             i += 1;
         }
-        let w = &text[s..i];
         // cue words are lower case, 3 to 12 letters long, of a first letter and length
         // some cue has (see `word`): most words are not
+        if !(3..=MAX_LEN).contains(&(i - s)) {
+            continue;
+        }
+        let w = &b[s..i];
         let cue = if b[s].is_ascii_lowercase() {
-            word(w) == Some(true) || w == "according"
+            word_bytes(w) == Some(true) || w == b"according"
         } else {
-            w == "According"
+            w == b"According"
         };
         if cue {
             out.push(s);
