@@ -646,17 +646,23 @@ fn word_count(s: &str) -> usize {
 
 /// A capitalised title of a work or a name in quotation marks ("Look Good Feel Better").
 fn is_title_of_work(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    !words.is_empty()
-        && words.len() <= 6
-        && !s.ends_with(['.', '!', '?', ','])
-        && words.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || matches!(
-                    *w,
-                    "of" | "the" | "and" | "a" | "an" | "in" | "on" | "to" | "for" | "at"
-                )
-        })
+    if s.ends_with(['.', '!', '?', ',']) {
+        return false;
+    }
+    // up to six words, each capitalised, a number or a small joining word
+    let mut words = 0;
+    for w in s.split_whitespace() {
+        words += 1;
+        let titled = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(
+                w,
+                "of" | "the" | "and" | "a" | "an" | "in" | "on" | "to" | "for" | "at"
+            );
+        if words > 6 || !titled {
+            return false;
+        }
+    }
+    words > 0
 }
 
 /// A statement before its speaker is resolved (or, with `note_only`, a person named as a

@@ -1943,14 +1943,30 @@ impl Registry {
                 continue;
             }
             let surname = e.name.clone();
+            let finder = memchr::memmem::Finder::new(surname.as_bytes());
             let mut best: Option<String> = None;
             for t in texts.clone() {
-                if !t.contains(surname.as_str()) {
-                    continue;
-                }
-                let toks = tokens(t);
-                for (k, tok) in toks.iter().enumerate() {
-                    if t[tok.start..tok.end] != surname || k == 0 {
+                let mut from = 0;
+                while let Some(found) = finder.find(&t.as_bytes()[from..]) {
+                    let pos = from + found;
+                    from = pos + t[pos..].chars().next().map_or(1, char::len_utf8);
+                    // the tokens up to this one, read from a few words back: no token
+                    // crosses a space, so they are the tokens of the whole text
+                    let ws = after_spaces_back(t, pos, NAME_WINDOW_WORDS);
+                    let toks: Vec<Tok> = token_iter(&t[ws..])
+                        .take_while(|tk| ws + tk.start <= pos)
+                        .map(|tk| Tok {
+                            start: ws + tk.start,
+                            end: ws + tk.end,
+                            word: tk.word,
+                        })
+                        .collect();
+                    let Some(k) = toks.len().checked_sub(1) else {
+                        continue;
+                    };
+                    let tok = toks[k];
+                    // a word of its own, not the text's first
+                    if tok.start != pos || t[tok.start..tok.end] != surname || (k == 0 && ws == 0) {
                         continue;
                     }
                     let mut j = k;
@@ -1986,6 +2002,28 @@ impl Registry {
             e.aliases.retain(|a| *a != name);
         }
     }
+}
+
+/// Words read before a surname when looking for the full name (six at most are taken).
+const NAME_WINDOW_WORDS: usize = 8;
+
+/// The byte offset after the `n`-th run of spaces before `pos` in `t` (0 when there are
+/// fewer): from there on `t[..pos]` has at least `n` words.
+fn after_spaces_back(t: &str, pos: usize, n: usize) -> usize {
+    let mut runs = 0;
+    let mut in_space = false;
+    for (i, c) in t[..pos].char_indices().rev() {
+        if !c.is_whitespace() {
+            in_space = false;
+        } else if !in_space {
+            in_space = true;
+            runs += 1;
+            if runs > n {
+                return i + c.len_utf8();
+            }
+        }
+    }
+    0
 }
 
 #[cfg(test)]
