@@ -207,18 +207,27 @@ fn write_opt_uint(out: &mut Vec<u8>, n: Option<u64>) {
 }
 
 /// `n` in decimal, as serde_json (itoa) writes it.
-fn write_uint(out: &mut Vec<u8>, mut n: u64) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
+fn write_uint(out: &mut Vec<u8>, n: u64) {
+    let digit = |unit: u64| b'0' + (n / unit % 10) as u8;
+    // offsets, counts and dates: almost always four digits or fewer, each length written
+    // as one array of known size
+    match n {
+        0..=9 => out.push(digit(1)),
+        10..=99 => out.extend_from_slice(&[digit(10), digit(1)]),
+        100..=999 => out.extend_from_slice(&[digit(100), digit(10), digit(1)]),
+        1000..=9999 => out.extend_from_slice(&[digit(1000), digit(100), digit(10), digit(1)]),
+        _ => {
+            let mut digits = [0u8; 20];
+            let mut at = digits.len();
+            let mut n = n;
+            while n > 0 {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+            out.extend_from_slice(&digits[at..]);
         }
     }
-    out.extend_from_slice(&digits[at..]);
 }
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes: `\"`, `\\`, the short forms
