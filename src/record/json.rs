@@ -1,7 +1,7 @@
 //! Compact JSON for an [`Article`]: byte for byte what `serde_json::to_writer` makes of the
 //! derived `Serialize` impls (which stay the reference, and this module's test oracle), but
 //! written field by field without serde's per-field machinery, and with a string escaper
-//! that passes over plain text eight bytes at a time.
+//! that passes over plain text sixteen bytes at a time.
 
 use super::{Article, Country, Date, Dateline, Quote, QuoteKind, Speaker};
 
