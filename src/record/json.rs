@@ -1,0 +1,682 @@
+//! Compact JSON for an [`Article`]: byte for byte what `serde_json::to_writer` makes of the
+//! derived `Serialize` impls (which stay the reference, and this module's test oracle), but
+//! written field by field without serde's per-field machinery, and with a string escaper
+//! that passes over plain text sixteen bytes at a time.
+
+use super::{Article, Country, Date, Dateline, Quote, QuoteKind, Speaker};
+
+/// Appends `article` to `out` as one compact JSON object (no newline), exactly as
+/// `serde_json::to_writer` would.
+pub fn write_json(article: &Article, out: &mut Vec<u8>) {
+    // destructured without `..`: a new field does not compile until it is written here
+    let Article {
+        schema_version,
+        file,
+        id,
+        headline,
+        subheadline,
+        byline,
+        dateline,
+        lede,
+        paragraphs,
+        credits,
+        quotes,
+        speakers,
+        countries,
+        warnings,
+    } = article;
+    out.extend_from_slice(b"{\"schema_version\":");
+    write_uint(out, u64::from(*schema_version));
+    out.extend_from_slice(b",\"file\":");
+    write_str(out, file);
+    if let Some(id) = id {
+        out.extend_from_slice(b",\"id\":");
+        // a Value has string keys only: writing it into memory cannot fail
+        let _ = serde_json::to_writer(&mut *out, id);
+    }
+    out.extend_from_slice(b",\"headline\":");
+    write_opt_str(out, headline.as_deref());
+    out.extend_from_slice(b",\"subheadline\":");
+    write_opt_str(out, subheadline.as_deref());
+    out.extend_from_slice(b",\"byline\":");
+    write_opt_str(out, byline.as_deref());
+    out.extend_from_slice(b",\"dateline\":");
+    match dateline {
+        Some(d) => write_dateline(out, d),
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"lede\":");
+    write_opt_str(out, lede.as_deref());
+    out.extend_from_slice(b",\"paragraphs\":");
+    write_strs(out, paragraphs);
+    out.extend_from_slice(b",\"credits\":");
+    write_opt_str(out, credits.as_deref());
+    out.extend_from_slice(b",\"quotes\":");
+    write_list(out, quotes, write_quote);
+    out.extend_from_slice(b",\"speakers\":");
+    write_list(out, speakers, write_speaker);
+    out.extend_from_slice(b",\"countries\":");
+    write_list(out, countries, write_country);
+    out.extend_from_slice(b",\"warnings\":");
+    write_strs(out, warnings);
+    out.push(b'}');
+}
+
+fn write_dateline(out: &mut Vec<u8>, d: &Dateline) {
+    let Dateline {
+        text,
+        city,
+        country,
+        date,
+        agency,
+    } = d;
+    out.extend_from_slice(b"{\"text\":");
+    write_str(out, text);
+    out.extend_from_slice(b",\"city\":");
+    write_opt_str(out, city.as_deref());
+    out.extend_from_slice(b",\"country\":");
+    write_opt_str(out, country.as_deref());
+    out.extend_from_slice(b",\"date\":");
+    match date {
+        Some(Date { year, month, day }) => {
+            out.extend_from_slice(b"{\"year\":");
+            write_opt_uint(out, year.map(u64::from));
+            out.extend_from_slice(b",\"month\":");
+            write_opt_uint(out, month.map(u64::from));
+            out.extend_from_slice(b",\"day\":");
+            write_opt_uint(out, day.map(u64::from));
+            out.push(b'}');
+        }
+        None => out.extend_from_slice(b"null"),
+    }
+    out.extend_from_slice(b",\"agency\":");
+    write_opt_str(out, agency.as_deref());
+    out.push(b'}');
+}
+
+fn write_quote(out: &mut Vec<u8>, q: &Quote) {
+    let Quote {
+        text,
+        kind,
+        speaker,
+        mention,
+        cue,
+        start,
+        end,
+        paragraph,
+    } = q;
+    out.extend_from_slice(b"{\"text\":");
+    write_str(out, text);
+    out.extend_from_slice(match kind {
+        QuoteKind::Direct => b",\"kind\":\"direct\",\"speaker\":".as_slice(),
+        QuoteKind::Partial => b",\"kind\":\"partial\",\"speaker\":",
+        QuoteKind::Indirect => b",\"kind\":\"indirect\",\"speaker\":",
+    });
+    write_opt_str(out, speaker.as_deref());
+    out.extend_from_slice(b",\"mention\":");
+    write_opt_str(out, mention.as_deref());
+    out.extend_from_slice(b",\"cue\":");
+    write_opt_str(out, cue.as_deref());
+    out.extend_from_slice(b",\"start\":");
+    write_uint(out, *start as u64);
+    out.extend_from_slice(b",\"end\":");
+    write_uint(out, *end as u64);
+    out.extend_from_slice(b",\"paragraph\":");
+    write_uint(out, *paragraph as u64);
+    out.push(b'}');
+}
+
+fn write_speaker(out: &mut Vec<u8>, s: &Speaker) {
+    let Speaker {
+        name,
+        title,
+        aliases,
+        quotes,
+    } = s;
+    out.extend_from_slice(b"{\"name\":");
+    write_str(out, name);
+    out.extend_from_slice(b",\"title\":");
+    write_opt_str(out, title.as_deref());
+    out.extend_from_slice(b",\"aliases\":");
+    write_strs(out, aliases);
+    out.extend_from_slice(b",\"quotes\":");
+    write_uint(out, *quotes as u64);
+    out.push(b'}');
+}
+
+fn write_country(out: &mut Vec<u8>, c: &Country) {
+    let Country {
+        code,
+        name,
+        mentions,
+        forms,
+        spans,
+        dateline,
+    } = c;
+    out.extend_from_slice(b"{\"code\":");
+    write_str(out, code);
+    out.extend_from_slice(b",\"name\":");
+    write_str(out, name);
+    out.extend_from_slice(b",\"mentions\":");
+    write_uint(out, *mentions as u64);
+    out.extend_from_slice(b",\"forms\":");
+    write_strs(out, forms);
+    out.extend_from_slice(b",\"spans\":");
+    write_list(out, spans, |out, [start, end]| {
+        out.push(b'[');
+        write_uint(out, *start as u64);
+        out.push(b',');
+        write_uint(out, *end as u64);
+        out.push(b']');
+    });
+    out.extend_from_slice(if *dateline {
+        b",\"dateline\":true}".as_slice()
+    } else {
+        b",\"dateline\":false}"
+    });
+}
+
+/// A JSON array of `items`, each written by `write`.
+fn write_list<T>(out: &mut Vec<u8>, items: &[T], write: impl Fn(&mut Vec<u8>, &T)) {
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write(out, item);
+    }
+    out.push(b']');
+}
+
+fn write_strs(out: &mut Vec<u8>, items: &[String]) {
+    write_list(out, items, |out, s| write_str(out, s));
+}
+
+fn write_opt_str(out: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => write_str(out, s),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+fn write_opt_uint(out: &mut Vec<u8>, n: Option<u64>) {
+    match n {
+        Some(n) => write_uint(out, n),
+        None => out.extend_from_slice(b"null"),
+    }
+}
+
+/// `n` in decimal, as serde_json (itoa) writes it.
+fn write_uint(out: &mut Vec<u8>, n: u64) {
+    let digit = |unit: u64| b'0' + (n / unit % 10) as u8;
+    // offsets, counts and dates: almost always four digits or fewer, each length written
+    // as one array of known size
+    match n {
+        0..=9 => out.push(digit(1)),
+        10..=99 => out.extend_from_slice(&[digit(10), digit(1)]),
+        100..=999 => out.extend_from_slice(&[digit(100), digit(10), digit(1)]),
+        1000..=9999 => out.extend_from_slice(&[digit(1000), digit(100), digit(10), digit(1)]),
+        _ => {
+            let mut digits = [0u8; 20];
+            let mut at = digits.len();
+            let mut n = n;
+            while n > 0 {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+            out.extend_from_slice(&digits[at..]);
+        }
+    }
+}
+
+/// Appends `s` as a JSON string, escaped as serde_json escapes: `\"`, `\\`, the short forms
+/// `\b \t \n \f \r`, other bytes below 0x20 as `\u00xx` (lowercase hex); everything else
+/// (DEL and non-ASCII included) as it is. Runs of plain bytes are copied whole.
+pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    // bytes[..copied] are in `out` already
+    let mut copied = 0;
+    let mut at = next_special(bytes, 0);
+    while at < bytes.len() {
+        out.extend_from_slice(&bytes[copied..at]);
+        escape(out, bytes[at]);
+        copied = at + 1;
+        at = next_special(bytes, copied);
+    }
+    out.extend_from_slice(&bytes[copied..]);
+    out.push(b'"');
+}
+
+/// Where the first byte at or after `from` that needs escaping is (`bytes.len()` if none).
+fn next_special(bytes: &[u8], from: usize) -> usize {
+    let len = bytes.len();
+    let mut at = from;
+    // sixteen bytes at a time while nothing is found, in a form the compiler makes SIMD
+    // compares of (no early exit inside a block); most strings have nothing to escape
+    for block in bytes[from..].chunks_exact(16) {
+        if block.iter().fold(false, |any, &b| any | is_special(b)) {
+            break;
+        }
+        at += 16;
+    }
+    // then eight at a time, to find the byte: in the block found above or in fewer than
+    // sixteen left
+    while at + 8 <= len {
+        let marks = specials(word(&bytes[at..]));
+        if marks != 0 {
+            return at + (marks.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    if at == len {
+        return len;
+    }
+    if len >= 8 {
+        let base = len - 8;
+        // the marks of bytes before `at` are left out (they were looked at, or are before
+        // `from`); each mark stands for its own byte only
+        let marks = specials(word(&bytes[base..])) & (!0u64 << (8 * (at - base)));
+        if marks != 0 {
+            return base + (marks.trailing_zeros() / 8) as usize;
+        }
+        return len;
+    }
+    bytes[at..]
+        .iter()
+        .position(|&b| is_special(b))
+        .map_or(len, |i| at + i)
+}
+
+/// The first eight bytes of `bytes`, the first in the lowest byte.
+fn word(bytes: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(w)
+}
+
+const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+const LOW7: u64 = splat(0x7F);
+const HIGH: u64 = splat(0x80);
+
+/// Bit 7 of each byte of the result is set where that byte of `w` needs escaping (below
+/// 0x20, '"' or '\\'), all other bits clear. Exact for every byte: no sum carries into the
+/// next byte, so every mark is a byte to escape, not only the lowest.
+const fn specials(w: u64) -> u64 {
+    !plain(w) & HIGH
+}
+
+/// Bit 7 of each byte of the result is set where that byte of `w` is written as it is;
+/// the other bits mean nothing.
+const fn plain(w: u64) -> u64 {
+    let low = w & LOW7;
+    // bit 7 of each byte of these sums is set where the byte's low seven bits are at least
+    // 0x20, differ from '"', differ from '\\'
+    let not_control = low + splat(0x80 - 0x20);
+    let not_quote = (low ^ splat(b'"')) + LOW7;
+    let not_backslash = (low ^ splat(b'\\')) + LOW7;
+    // a byte with bit 7 set (non-ASCII) is never special
+    (not_control & not_quote & not_backslash) | w
+}
+
+fn is_special(b: u8) -> bool {
+    // no short-circuit: a branch per byte would keep the block scan from being vectorized
+    (b < 0x20) | (b == b'"') | (b == b'\\')
+}
+
+/// The escape of one byte that [`is_special`].
+fn escape(out: &mut Vec<u8>, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    match b {
+        b'"' => out.extend_from_slice(b"\\\""),
+        b'\\' => out.extend_from_slice(b"\\\\"),
+        b'\n' => out.extend_from_slice(b"\\n"),
+        b'\r' => out.extend_from_slice(b"\\r"),
+        b'\t' => out.extend_from_slice(b"\\t"),
+        0x08 => out.extend_from_slice(b"\\b"),
+        0x0C => out.extend_from_slice(b"\\f"),
+        _ => out.extend_from_slice(&[
+            b'\\',
+            b'u',
+            b'0',
+            b'0',
+            HEX[usize::from(b >> 4)],
+            HEX[usize::from(b & 0xF)],
+        ]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    fn escaped(s: &str) -> String {
+        let mut out = Vec::new();
+        write_str(&mut out, s);
+        String::from_utf8(out).unwrap()
+    }
+
+    fn serde_escaped(s: &str) -> String {
+        serde_json::to_string(s).unwrap()
+    }
+
+    #[test]
+    fn every_ascii_byte_is_escaped_as_serde_json_does() {
+        let table: &[(u8, &str)] = &[
+            (0x00, "\\u0000"),
+            (0x01, "\\u0001"),
+            (0x07, "\\u0007"),
+            (0x08, "\\b"),
+            (0x09, "\\t"),
+            (0x0A, "\\n"),
+            (0x0B, "\\u000b"),
+            (0x0C, "\\f"),
+            (0x0D, "\\r"),
+            (0x0E, "\\u000e"),
+            (0x1A, "\\u001a"),
+            (0x1F, "\\u001f"),
+            (b' ', " "),
+            (b'"', "\\\""),
+            (b'\\', "\\\\"),
+            (b'/', "/"),
+            (b'a', "a"),
+            (0x7F, "\u{7F}"),
+        ];
+        for &(b, want) in table {
+            let s = char::from(b).to_string();
+            assert_eq!(escaped(&s), format!("\"{want}\""), "byte {b:#04x}");
+        }
+        for b in 0..=0x7Fu8 {
+            let s = char::from(b).to_string();
+            assert_eq!(escaped(&s), serde_escaped(&s), "byte {b:#04x}");
+            // alone, and in each place of a word and of the tail
+            for len in [8, 9, 15, 16, 17, 23, 31, 32, 33, 40] {
+                for at in 0..len {
+                    let mut t: Vec<char> = "abcdefghijklmnopqrstuvwxyz"
+                        .chars()
+                        .cycle()
+                        .take(len)
+                        .collect();
+                    t[at] = char::from(b);
+                    let t: String = t.into_iter().collect();
+                    assert_eq!(
+                        escaped(&t),
+                        serde_escaped(&t),
+                        "byte {b:#04x} at {at} of {len}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn strings_escape_as_serde_json_does() {
+        let cases = [
+            "",
+            "a",
+            "\"",
+            "\\",
+            "plain text of some length, no escapes at all",
+            "\"quoted\"",
+            "back\\slash",
+            "line\nbreak\r\n",
+            "\u{0}\u{1}\u{2}\u{3}\u{4}\u{5}\u{6}\u{7}\u{8}\u{9}",
+            "\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"",
+            "\\\\\\\\\\\\\\\\\\",
+            "café € 😀 ü",
+            "ééééééé\"ééé",
+            "😀😀\n😀😀\u{1f}",
+            "\u{7F}\u{80}\u{FF}\u{2028}\u{2029}\u{FEFF}",
+            "seven\"7",
+            "exactly8",
+            "exactly\"",
+            "\"xactly8",
+            "nine bytes\n",
+            "control\u{1B}[31mcolour\u{1B}[0m",
+        ];
+        for s in cases {
+            assert_eq!(escaped(s), serde_escaped(s), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn a_special_byte_in_every_place_of_a_word() {
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1f}"] {
+            for len in 1..=40 {
+                for at in 0..len {
+                    let mut s = "x".repeat(at);
+                    s.push_str(special);
+                    s.push_str(&"é".repeat(len - at));
+                    assert_eq!(escaped(&s), serde_escaped(&s), "{s:?}");
+                    // two in one word
+                    let t = format!("{s}{special}");
+                    assert_eq!(escaped(&t), serde_escaped(&t), "{t:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_mask_marks_exactly_the_special_bytes() {
+        for b in 0..=0xFFu8 {
+            for at in 0..8 {
+                let mut w = [b'a'; 8];
+                w[at] = b;
+                let marks = specials(u64::from_le_bytes(w));
+                let want = if is_special(b) {
+                    0x80u64 << (8 * at)
+                } else {
+                    0
+                };
+                assert_eq!(marks, want, "byte {b:#04x} at {at}");
+                // neighbours that are special too do not hide or invent marks
+                let mut w = [0u8; 8];
+                w[at] = b;
+                let marks = specials(u64::from_le_bytes(w));
+                let want = HIGH
+                    & !(if is_special(b) {
+                        0
+                    } else {
+                        0x80u64 << (8 * at)
+                    });
+                assert_eq!(marks, want, "byte {b:#04x} at {at} among NULs");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_itoa_does() {
+        for n in [
+            0u64,
+            1,
+            9,
+            10,
+            99,
+            100,
+            12345,
+            u64::from(u32::MAX),
+            u64::MAX,
+        ] {
+            let mut out = Vec::new();
+            write_uint(&mut out, n);
+            assert_eq!(out, n.to_string().into_bytes());
+        }
+    }
+
+    #[test]
+    fn the_default_article_is_written_as_serde_json_writes_it() {
+        let a = Article::default();
+        let mut out = Vec::new();
+        write_json(&a, &mut out);
+        assert_eq!(out, serde_json::to_vec(&a).unwrap());
+    }
+
+    fn text() -> impl Strategy<Value = String> {
+        let chars = prop_oneof![
+            4 => prop::char::range('a', 'z'),
+            2 => prop::char::range('\u{0}', '\u{7F}'),
+            1 => prop::sample::select(vec!['"', '\\', '\n', '\r', '\t', '\u{8}', '\u{C}', '/']),
+            1 => any::<char>(),
+        ];
+        prop::collection::vec(chars, 0..40).prop_map(String::from_iter)
+    }
+
+    fn texts() -> impl Strategy<Value = Vec<String>> {
+        prop::collection::vec(text(), 0..4)
+    }
+
+    fn id() -> impl Strategy<Value = Option<Value>> {
+        let value = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            (-1e12f64..1e12).prop_map(Value::from),
+            text().prop_map(Value::from),
+            texts().prop_map(Value::from),
+            prop::collection::btree_map(text(), text(), 0..3)
+                .prop_map(|m| Value::Object(m.into_iter().map(|(k, v)| (k, v.into())).collect())),
+        ];
+        prop::option::of(value)
+    }
+
+    fn date() -> impl Strategy<Value = Option<Date>> {
+        prop::option::of(
+            (
+                prop::option::of(any::<u16>()),
+                prop::option::of(any::<u8>()),
+                prop::option::of(any::<u8>()),
+            )
+                .prop_map(|(year, month, day)| Date { year, month, day }),
+        )
+    }
+
+    fn dateline() -> impl Strategy<Value = Option<Dateline>> {
+        let opt = || prop::option::of(text());
+        prop::option::of((text(), opt(), opt(), date(), opt()).prop_map(
+            |(text, city, country, date, agency)| Dateline {
+                text,
+                city,
+                country,
+                date,
+                agency,
+            },
+        ))
+    }
+
+    fn quote() -> impl Strategy<Value = Quote> {
+        let opt = || prop::option::of(text());
+        (
+            text(),
+            prop::sample::select(vec![
+                QuoteKind::Direct,
+                QuoteKind::Partial,
+                QuoteKind::Indirect,
+            ]),
+            (opt(), opt(), opt()),
+            (any::<usize>(), any::<usize>(), any::<usize>()),
+        )
+            .prop_map(
+                |(text, kind, (speaker, mention, cue), (start, end, paragraph))| Quote {
+                    text,
+                    kind,
+                    speaker,
+                    mention,
+                    cue,
+                    start,
+                    end,
+                    paragraph,
+                },
+            )
+    }
+
+    fn speaker() -> impl Strategy<Value = Speaker> {
+        (text(), prop::option::of(text()), texts(), any::<usize>()).prop_map(
+            |(name, title, aliases, quotes)| Speaker {
+                name,
+                title,
+                aliases,
+                quotes,
+            },
+        )
+    }
+
+    fn country() -> impl Strategy<Value = Country> {
+        (
+            text(),
+            text(),
+            any::<usize>(),
+            texts(),
+            prop::collection::vec(any::<[usize; 2]>(), 0..3),
+            any::<bool>(),
+        )
+            .prop_map(|(code, name, mentions, forms, spans, dateline)| Country {
+                code,
+                name,
+                mentions,
+                forms,
+                spans,
+                dateline,
+            })
+    }
+
+    fn article() -> impl Strategy<Value = Article> {
+        let opt = || prop::option::of(text());
+        (
+            (any::<u32>(), text(), id()),
+            (opt(), opt(), opt(), dateline(), opt()),
+            (texts(), opt(), prop::collection::vec(quote(), 0..4)),
+            (
+                prop::collection::vec(speaker(), 0..3),
+                prop::collection::vec(country(), 0..3),
+                texts(),
+            ),
+        )
+            .prop_map(
+                |(
+                    (schema_version, file, id),
+                    (headline, subheadline, byline, dateline, lede),
+                    (paragraphs, credits, quotes),
+                    (speakers, countries, warnings),
+                )| Article {
+                    schema_version,
+                    file,
+                    id,
+                    headline,
+                    subheadline,
+                    byline,
+                    dateline,
+                    lede,
+                    paragraphs,
+                    credits,
+                    quotes,
+                    speakers,
+                    countries,
+                    warnings,
+                },
+            )
+    }
+
+    proptest! {
+        #[test]
+        fn articles_are_written_as_serde_json_writes_them(a in article()) {
+            let mut out = b"already there".to_vec();
+            write_json(&a, &mut out);
+            let mut want = b"already there".to_vec();
+            want.extend(serde_json::to_vec(&a).unwrap());
+            prop_assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(want).unwrap());
+        }
+
+        #[test]
+        fn strings_are_escaped_as_serde_json_escapes_them(s in text()) {
+            prop_assert_eq!(escaped(&s), serde_escaped(&s));
+        }
+    }
+}
