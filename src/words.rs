@@ -1,9 +1,10 @@
-//! Words: case folding without allocation, and sorted word sets for the tables of the
+//! Words: case folding without allocation, and hashed word sets for the tables of the
 //! quote and speaker stages.
 //!
 //! Method: a word without capitals is its own lower case; one with capitals and up to 32
-//! bytes is lower-cased into a stack buffer (longer words, rare, go to the heap); sets are sorted slices searched by binary search after a one-bit test
-//! on the first letter and length, which turns most words away.
+//! bytes is lower-cased into a stack buffer (longer words, rare, go to the heap); sets are
+//! hash tables probed with the word folded to ASCII lower case, after a one-bit test on
+//! the first letter and length, which turns most words away.
 
 use std::fmt;
 use std::ops::Deref;
@@ -88,12 +89,6 @@ pub fn lower(w: &str) -> Lower<'_> {
     }
 }
 
-/// Orders a lower-case `probe` against `w` folded to lower case, without building the
-/// folded word (ASCII folding; other letters compare as they are).
-pub fn cmp_folded(probe: &str, w: &str) -> std::cmp::Ordering {
-    probe.bytes().cmp(w.bytes().map(|b| b.to_ascii_lowercase()))
-}
-
 /// Is `l` (lower case) a word for a day or a time of day, week or year ("monday",
 /// "tonight", "morning", "week")? These stand between a speaker and the cue ("Smith on
 /// Friday said") or after the cue ("said on Friday that").
@@ -151,12 +146,14 @@ pub fn is_ly_adverb(l: &str) -> bool {
         )
 }
 
-/// A set of lower-case words, sorted once, with a bit for each (first letter, length)
-/// that some word of the set has, so that most words are turned away without a search.
+/// A set of lower-case words, hashed once, with a bit for each (first letter, length)
+/// that some word of the set has, so that most words are turned away without hashing.
 pub struct WordSet {
     words: Vec<&'static str>,
     /// For each first byte (ASCII lower-cased), a bit for each length below 64.
     shapes: Box<[u64; 256]>,
+    /// Open addressing by [`folded_hash`]: an index into `words` plus one, 0 for empty.
+    slots: Vec<u16>,
 }
 
 impl WordSet {
@@ -167,11 +164,25 @@ impl WordSet {
         let mut shapes = Box::new([0u64; 256]);
         for w in &v {
             if let Some(&first) = w.as_bytes().first() {
-                // longer words share the last bit: they are always searched
+                // longer words share the last bit: they are always looked up
                 shapes[usize::from(first.to_ascii_lowercase())] |= 1 << w.len().min(63);
             }
         }
-        WordSet { words: v, shapes }
+        // at most half full, so that probes are short
+        let size = (v.len() * 2).next_power_of_two().max(8);
+        let mut slots = vec![0u16; size];
+        for (i, w) in v.iter().enumerate() {
+            let mut at = folded_hash(w.as_bytes()) & (size - 1);
+            while slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = u16::try_from(i + 1).expect("word sets are small");
+        }
+        WordSet {
+            words: v,
+            shapes,
+            slots,
+        }
     }
 
     /// Could a word of this first byte and length be in the set?
@@ -183,17 +194,37 @@ impl WordSet {
 
     /// Is `w` (any case) in the set?
     pub fn contains(&self, w: &str) -> bool {
-        self.may_contain(w)
-            && self
-                .words
-                .binary_search_by(|probe| cmp_folded(probe, w))
-                .is_ok()
+        if !self.may_contain(w) {
+            return false;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = folded_hash(w.as_bytes()) & mask;
+        loop {
+            match self.slots[at] {
+                0 => return false,
+                i => {
+                    // the set's words are lower case: this is the folded comparison
+                    if self.words[usize::from(i) - 1]
+                        .as_bytes()
+                        .eq_ignore_ascii_case(w.as_bytes())
+                    {
+                        return true;
+                    }
+                }
+            }
+            at = (at + 1) & mask;
+        }
     }
+}
 
-    /// Is `w`, already lower case, in the set?
-    pub fn contains_lower(&self, w: &str) -> bool {
-        self.may_contain(w) && self.words.binary_search(&w).is_ok()
+/// A hash of `w` folded to ASCII lower case (FxHash's mixing step, byte by byte).
+fn folded_hash(w: &[u8]) -> usize {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mut h = w.len() as u64;
+    for &b in w {
+        h = (h.rotate_left(5) ^ u64::from(b.to_ascii_lowercase())).wrapping_mul(K);
     }
+    (h ^ (h >> 29)) as usize
 }
 
 #[cfg(test)]
@@ -224,12 +255,29 @@ mod tests {
         let set = WordSet::new(&["the", "a", "an", "élysée", long_word]);
         assert!(set.contains("The"));
         assert!(set.contains("THE"));
-        assert!(set.contains_lower("an"));
+        assert!(set.contains("an"));
         assert!(!set.contains("then"));
         assert!(!set.contains("Tha"));
         assert!(!set.contains(""));
         assert!(set.contains("élysée"));
         assert!(set.contains(long_word));
         assert!(!set.contains(&long_word[1..]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn set_lookup_equals_a_folded_search(
+            words in proptest::collection::vec("[a-zé]{1,8}", 0..40),
+            probe in "[a-zA-ZéÉ]{0,8}",
+        ) {
+            let words: Vec<&'static str> =
+                words.into_iter().map(|w| &*Box::leak(w.into_boxed_str())).collect();
+            let set = WordSet::new(&words);
+            let want = words.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(probe.as_bytes()));
+            proptest::prop_assert_eq!(set.contains(&probe), want);
+            for w in &words {
+                proptest::prop_assert!(set.contains(&w.to_ascii_uppercase()));
+            }
+        }
     }
 }
