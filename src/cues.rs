@@ -274,10 +274,7 @@ pub fn positions(text: &str) -> Vec<usize> {
             continue;
         }
         let s = i;
-        i += 1;
-        while i < b.len() && b[i].is_ascii_alphabetic() {
-            i += 1;
-        }
+        i += letter_run(b, i);
         // cue words are lower case, 3 to 12 letters long, of a first letter and length
         // some cue has (see `word`): most words are not
         if !(3..=MAX_LEN).contains(&(i - s)) {
@@ -294,6 +291,31 @@ pub fn positions(text: &str) -> Vec<usize> {
         }
     }
     out
+}
+
+/// The number of ASCII letters in a row from `b[i]` on, eight bytes at a time.
+fn letter_run(b: &[u8], i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    while let Some(chunk) = b.get(i + n..i + n + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        // a letter folded to lower case lies in 'a'..='z'; bytes with the high bit set
+        // are cleared first so that no sum carries into the next byte
+        let v = (x | (ONES * 0x20)) & !HIGH;
+        let from_a = v + ONES * (0x80 - u64::from(b'a'));
+        let past_z = v + ONES * (0x80 - u64::from(b'z') - 1);
+        let letters = from_a & !past_z & !x & HIGH;
+        let others = !letters & HIGH;
+        if others != 0 {
+            return n + (others.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+    }
+    n + b[i + n..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
 }
 
 /// Is `word`, as written in running text, a speech cue? Capitalised words are not
@@ -327,6 +349,23 @@ mod tests {
             assert_eq!(word(w), Some(indirect), "{w}");
             assert_eq!(word(&w.to_uppercase()), Some(indirect), "{w}");
         }
+    }
+
+    #[test]
+    fn letter_runs() {
+        // every byte after a run of letters of every length up to 20
+        for stop in 0..=255u8 {
+            for len in 0..20 {
+                let mut text = vec![b'x'; len];
+                text[..len].iter_mut().step_by(3).for_each(|c| *c = b'Q');
+                text.push(stop);
+                text.extend_from_slice(b"abcdefghij");
+                let want = len + usize::from(stop.is_ascii_alphabetic()) * 11;
+                assert_eq!(letter_run(&text, 0), want, "{stop} after {len}");
+            }
+        }
+        assert_eq!(letter_run(b"", 0), 0);
+        assert_eq!(letter_run(b"ab", 0), 2);
     }
 
     #[test]
