@@ -113,6 +113,31 @@ fn opens_after(c: Option<char>) -> bool {
     })
 }
 
+/// The first byte of `b` that can start a quotation mark: '"', '\'', '`' or a non-ASCII
+/// byte (curly quotes and guillemets), looked for eight bytes at a time.
+fn may_start_mark(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // the high bit of each byte of `x` that is zero (exact up to the first such byte)
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut at = 0;
+    while let Some(chunk) = b.get(at..at + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let hits = (x & HIGH)
+            | zero(x ^ (ONES * u64::from(b'"')))
+            | zero(x ^ (ONES * u64::from(b'\'')))
+            | zero(x ^ (ONES * u64::from(b'`')));
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    b[at..]
+        .iter()
+        .position(|&c| !c.is_ascii() || matches!(c, b'"' | b'\'' | b'`'))
+        .map(|p| at + p)
+}
+
 /// Pairs the quotation marks of one paragraph (see the module doc).
 fn spans(t: &str) -> Vec<Span> {
     let mut out = Vec::new();
@@ -123,10 +148,7 @@ fn spans(t: &str) -> Vec<Span> {
     while i < t.len() {
         // straight to the next byte that can start a mark (non-ASCII bytes found here
         // start a char: the scan moves from char boundaries over ASCII bytes only)
-        match bytes[i..]
-            .iter()
-            .position(|&b| !b.is_ascii() || matches!(b, b'"' | b'\'' | b'`'))
-        {
+        match may_start_mark(&bytes[i..]) {
             Some(skip) => i += skip,
             None => break,
         }
@@ -1538,6 +1560,23 @@ fn reported_subject_first(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mark_starts_are_found_at_every_position() {
+        for special in [b'"', b'\'', b'`', 0xE2, 0xC2] {
+            for at in 0..20 {
+                let mut text = vec![b'a'; 24];
+                text[at] = special;
+                assert_eq!(may_start_mark(&text), Some(at), "{special} at {at}");
+            }
+        }
+        for c in 0..=127u8 {
+            let text = [b'x', b'x', c, b'x', b'x', b'x', b'x', b'x', b'x', c];
+            let want = matches!(c, b'"' | b'\'' | b'`').then_some(2);
+            assert_eq!(may_start_mark(&text), want, "{c}");
+        }
+        assert_eq!(may_start_mark(b""), None);
+    }
 
     fn quoted(t: &str) -> Vec<&str> {
         spans(t).iter().map(|s| &t[s.start..s.end]).collect()
