@@ -635,7 +635,13 @@ fn is_org_name(name: &str) -> bool {
 /// particles, up to the first word that is none of these ("Clinton ordered …" -> "Clinton").
 pub fn leading_name(s: &str) -> Option<Span> {
     // the words of the name so far, read one at a time (most sentences stop at the first)
-    let mut toks: Vec<Tok> = Vec::new();
+    const MAX: usize = 8;
+    let mut toks = [Tok {
+        start: 0,
+        end: 0,
+        word: false,
+    }; MAX];
+    let mut n = 0;
     let mut it = token_iter(s).peekable();
     while let Some(tok) = it.next() {
         if !tok.word {
@@ -648,12 +654,13 @@ pub fn leading_name(s: &str) -> Option<Span> {
                 && it
                     .peek()
                     .is_some_and(|t| t.word && is_cap(&s[t.start..t.end])));
-        if !ok || toks.len() >= 8 {
+        if !ok || n >= MAX {
             break;
         }
-        toks.push(tok);
+        toks[n] = tok;
+        n += 1;
     }
-    let mut k = toks.len();
+    let mut k = n;
     while k > 0 && !is_cap(&s[toks[k - 1].start..toks[k - 1].end]) {
         k -= 1;
     }
@@ -1661,7 +1668,7 @@ fn title_cut<'a, 'w>(words: &'a [&'w str]) -> Option<(&'a [&'w str], usize)> {
 
 /// The words without honorifics ("Mr", "Dr"), joined by spaces; None when none is left.
 fn join_unhonoured(words: &[&str]) -> Option<String> {
-    let mut out = String::new();
+    let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
     for w in words.iter().filter(|w| !is_honorific(w)) {
         if !out.is_empty() {
             out.push(' ');
