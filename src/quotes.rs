@@ -643,7 +643,7 @@ fn by_issuer(s: &str, np: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let Some(by) = after.find(" by ") else {
         return np;
     };
-    if word_count(&after[..by]) > 4 || after[..by].contains([',', '.']) {
+    if words_up_to(&after[..by], 5) > 4 || after[..by].contains([',', '.']) {
         return np;
     }
     let from = np.end + by + 4;
@@ -653,17 +653,13 @@ fn by_issuer(s: &str, np: std::ops::Range<usize>) -> std::ops::Range<usize> {
     }
 }
 
-/// [`word_count`], counting no further than `max`.
+/// The words of `s` (runs without spaces that hold a letter or digit), counted no further
+/// than `max`.
 fn words_up_to(s: &str, max: usize) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .take(max)
         .count()
-}
-
-/// Words of `s` (runs without spaces that hold a letter or digit).
-fn word_count(s: &str) -> usize {
-    words_up_to(s, usize::MAX)
 }
 
 /// A capitalised title of a work or a name in quotation marks ("Look Good Feel Better").
@@ -907,7 +903,8 @@ fn attribute(
         .map(|p| &paras[p.para].text[p.start..p.end])
         .collect::<Vec<_>>()
         .join(" ");
-    let words = word_count(&content);
+    // the count is only compared with small numbers (at most MIN_UNATTRIBUTED_WORDS)
+    let words = words_up_to(&content, MIN_UNATTRIBUTED_WORDS);
     let starts_upper = content
         .chars()
         .find(|c| c.is_alphanumeric() || matches!(c, '['))
@@ -935,8 +932,8 @@ fn attribute(
         if ended {
             let (_, following_end) = sentence_around(starts, t.len(), s_end.max(sp.close_end));
             let following = &t[sp.close_end..following_end.min(next_open)];
-            let short = word_count(following) <= 12
-                || (word_count(following) <= 24 && is_bare_attribution(following));
+            let short = words_up_to(following, 13) <= 12
+                || (words_up_to(following, 25) <= 24 && is_bare_attribution(following));
             let opens_with_according = following
                 .trim_start()
                 .to_lowercase()
@@ -1055,7 +1052,7 @@ fn attribute(
         None => {
             // `shouting ``communista'' and ``traitor''`: a second quote joined to the one
             // before it in the sentence shares its speaker
-            let joined = prev_close > s0 && word_count(intro) <= 2;
+            let joined = prev_close > s0 && words_up_to(intro, 3) <= 2;
             if !joined && (kind == QuoteKind::Partial || is_title_of_work(&content)) {
                 return scare(pending);
             }
@@ -1288,7 +1285,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
         let obj = speakers::object_after(&body[len..])?;
         let after = len + obj.end;
         let comma = body[after..].find(',')? + after;
-        if !body[after..comma].trim().is_empty() && word_count(&body[after..comma]) > 3 {
+        if !body[after..comma].trim().is_empty() && words_up_to(&body[after..comma], 4) > 3 {
             return None;
         }
         return make_one(
@@ -1320,7 +1317,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             }
             let obj = speakers::object_after(&tail_t[len..])?;
             let rest = &tail_t[len + obj.end..];
-            if word_count(rest) > 6 {
+            if words_up_to(rest, 7) > 6 {
                 continue;
             }
             return make_one(
@@ -1387,7 +1384,9 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             // ("the plant's Director General Oleg Mokryi said")
             let lead = &tail_t[..subj.start];
             let named = speakers::names_someone(&tail_t[subj.clone()]);
-            if word_count(lead) > 0 && !(named && word_count(lead) <= 3 && !lead.contains(',')) {
+            if words_up_to(lead, 1) > 0
+                && !(named && words_up_to(lead, 4) <= 3 && !lead.contains(','))
+            {
                 continue;
             }
             Some(subj)
@@ -1487,7 +1486,7 @@ fn reported_subject_first(
         let subj = subj.or_else(|| {
             speakers::object_after(body)
                 .filter(|r| {
-                    r.end <= toks[ck].start && word_count(&body[r.end..toks[ck].start]) <= 14
+                    r.end <= toks[ck].start && words_up_to(&body[r.end..toks[ck].start], 15) <= 14
                 })
                 .filter(|r| !body[r.end..toks[ck].start].contains(','))
         });
