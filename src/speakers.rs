@@ -1146,7 +1146,16 @@ pub fn subject_before(s: &str) -> Option<Span> {
 fn trim_after_name(s: &str, r: Span) -> Span {
     let np = &s[r.clone()];
     let toks = tokens(np);
-    let w = |k: usize| &np[toks[k].start..toks[k].end];
+    match kept_after_name(np, &toks) {
+        0 => r,
+        end => r.start..r.start + toks[end - 1].end,
+    }
+}
+
+/// [`trim_after_name`] of a phrase given as its tokens (offsets in `s`): how many of them
+/// the phrase keeps.
+fn kept_after_name(s: &str, toks: &[Tok]) -> usize {
+    let w = |k: usize| &s[toks[k].start..toks[k].end];
     let mut end = toks.len();
     while end >= 2
         && toks[end - 1].word
@@ -1161,10 +1170,7 @@ fn trim_after_name(s: &str, r: Span) -> Span {
     {
         end -= 1;
     }
-    match end {
-        0 => r,
-        _ => r.start..r.start + toks[end - 1].end,
-    }
+    end
 }
 
 /// Bytes before a cue in which its subject is looked for.
@@ -1404,7 +1410,18 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
 /// The noun phrase that starts `s` (after an inverted cue or "according to"), if any.
 pub fn object_after(s: &str) -> Option<Span> {
     // the phrase ends at the first punctuation: no token after it is looked at
-    let toks: Vec<Tok> = token_iter(s).take(16).take_while(|t| t.word).collect();
+    const MAX: usize = 16;
+    let mut buf = [Tok {
+        start: 0,
+        end: 0,
+        word: false,
+    }; MAX];
+    let mut n = 0;
+    for t in token_iter(s).take(MAX).take_while(|t| t.word) {
+        buf[n] = t;
+        n += 1;
+    }
+    let toks = &buf[..n];
     let w = |k: usize| &s[toks[k].start..toks[k].end];
     let mut k = 0;
     let mut last_word = None;
@@ -1417,8 +1434,9 @@ pub fn object_after(s: &str) -> Option<Span> {
         }
         let x = w(k);
         let lx = lower(x);
+        let l = lx.as_str();
         let stop = matches!(
-            lx.as_str(),
+            l,
             "at" | "in"
                 | "on"
                 | "during"
@@ -1461,14 +1479,14 @@ pub fn object_after(s: &str) -> Option<Span> {
                 | "through"
         ) || (crate::cues::in_text(x).is_some()
             && !matches!(
-                lx.as_str(),
+                l,
                 "reports" | "claims" | "notes" | "estimates" | "states" | "forecast"
             ))
-            || (k > 0 && AUX.contains(&lx.as_str()) && !is_cap(x));
+            || (k > 0 && AUX.contains(&l) && !is_cap(x));
         // a second determiner opens another phrase ("told the newspaper the figures …"),
         // except after a preposition ("a spokesman for the ministry")
         let new_phrase = k > 0
-            && is_determiner(&lx)
+            && is_determiner(l)
             && !matches!(
                 lower(w(k - 1)).as_str(),
                 "of" | "for" | "at" | "with" | "in"
@@ -1479,17 +1497,17 @@ pub fn object_after(s: &str) -> Option<Span> {
         if (stop || is_function_cap(x) || new_phrase || after_head) && k > 0 {
             break;
         }
-        if k == 0 && is_function_cap(x) && !is_determiner(&lx) && !PRONOUNS.contains(&lx.as_str()) {
+        if k == 0 && is_function_cap(x) && !is_determiner(l) && !PRONOUNS.contains(&l) {
             return None;
         }
         if k == 0
             && !(is_cap(x)
-                || is_determiner(&lx)
-                || PRONOUNS.contains(&lx.as_str())
+                || is_determiner(l)
+                || PRONOUNS.contains(&l)
                 || is_role_noun(x)
                 || is_title_word(x)
                 || matches!(
-                    lx.as_str(),
+                    l,
                     "former"
                         | "senior"
                         | "top"
@@ -1503,11 +1521,11 @@ pub fn object_after(s: &str) -> Option<Span> {
                         | "outgoing"
                         | "incoming"
                 )
-                || modifies_role(&toks, w))
+                || modifies_role(toks, w))
         {
             return None;
         }
-        if k == 0 && PRONOUNS.contains(&lx.as_str()) {
+        if k == 0 && PRONOUNS.contains(&l) {
             return Some(t.start..t.end);
         }
         role_seen = role_seen || (!is_cap(x) && is_role_noun(x));
@@ -1520,7 +1538,9 @@ pub fn object_after(s: &str) -> Option<Span> {
     while last > 0 && (is_determiner(w(last)) || matches!(lower(w(last)).as_str(), "of" | "for")) {
         last -= 1;
     }
-    Some(trim_after_name(s, toks[0].start..toks[last].end))
+    // the phrase's tokens are its own: it starts and ends where tokens do
+    let kept = kept_after_name(s, &toks[..=last]).max(1);
+    Some(toks[0].start..toks[kept - 1].end)
 }
 
 /// Does the lower-case word opening `toks` modify a role noun or title that comes within
