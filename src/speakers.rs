@@ -1792,53 +1792,74 @@ impl Registry {
     }
 
     pub fn note_subject(&mut self, np: &str, appositive: bool) -> Option<usize> {
-        let (title, name) = split_title(np);
-        let Some(name) = name else {
-            // "The White House has confirmed …": a proper-named body, for a later "it" or
-            // "the statement"
-            let proper: Vec<&str> = np
-                .split_whitespace()
-                .filter(|w| !is_determiner(w))
-                .collect();
-            if proper.len() >= 2 && proper.iter().all(|w| is_cap(w) || is_name_particle(w)) {
-                let i = self.description(np);
-                self.last_org = Some(i);
-            }
-            return None;
-        };
-        let words = name.split_whitespace().count();
-        let known = self.entities.iter().any(|e| {
-            e.person && e.name.split_whitespace().last() == name.split_whitespace().last()
+        // the phrase is read without building strings: most subjects are not noted
+        let entities = &self.entities;
+        let plan = with_words(np, |words| {
+            // None when there is no name (as `split_title` has it)
+            let (words, cut) = title_cut(words)?;
+            let mut names = words[cut..].iter().filter(|w| !is_honorific(w)).copied();
+            let count = names.clone().count();
+            let last = names.next_back()?;
+            let titled = words[..cut].iter().any(|w| !is_honorific(w));
+            let known = entities
+                .iter()
+                .any(|e| e.person && e.name.split_whitespace().last() == Some(last));
+            let noted = count >= 2 || titled || appositive || known;
+            Some(noted.then(|| {
+                (
+                    join_unhonoured(&words[..cut]),
+                    join_unhonoured(&words[cut..]),
+                )
+            }))
         });
-        if words >= 2 || title.is_some() || appositive || known {
-            let i = self.person(title, name);
-            self.last_person = Some(i);
-            return Some(i);
+        match plan {
+            None => {
+                // "The White House has confirmed …": a proper-named body, for a later "it" or
+                // "the statement"
+                let mut words = 0;
+                let proper = np
+                    .split_whitespace()
+                    .filter(|w| !is_determiner(w))
+                    .all(|w| {
+                        words += 1;
+                        is_cap(w) || is_name_particle(w)
+                    });
+                if proper && words >= 2 {
+                    let i = self.description(np);
+                    self.last_org = Some(i);
+                }
+                None
+            }
+            Some(Some((title, Some(name)))) => {
+                let i = self.person(title, name);
+                self.last_person = Some(i);
+                Some(i)
+            }
+            Some(_) => None,
         }
-        None
     }
 
     /// The person with this name (and title, from [`split_title`]): one seen before with
     /// the same surname, or a new one.
     fn person(&mut self, title: Option<String>, name: String) -> usize {
-        let surname = name.split_whitespace().last().unwrap_or(&name).to_string();
-        let first = name
-            .split_whitespace()
-            .next()
-            .unwrap_or_default()
-            .to_string();
-        let several = name.split_whitespace().count() > 1;
+        let surname = name.split_whitespace().last().unwrap_or(&name);
+        let first = name.split_whitespace().next().unwrap_or_default();
+        let several = name.split_whitespace().nth(1).is_some();
         // case aside: transcripts write "SESSIONS:" for Jeff Sessions
         let found = self.entities.iter().rposition(|e| {
-            let e_first = e.name.split_whitespace().next().unwrap_or_default();
-            let e_several = e.name.split_whitespace().count() > 1;
-            e.person
-                && e.name
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|l| l.eq_ignore_ascii_case(&surname))
+            if !e.person {
+                return false;
+            }
+            let mut e_words = e.name.split_whitespace();
+            let e_first = e_words.next().unwrap_or_default();
+            let e_last = e_words.next_back();
+            let e_several = e_last.is_some();
+            e_last
+                .unwrap_or(e_first)
+                .eq_ignore_ascii_case(surname)
+                && !e_first.is_empty()
                 // "Ellie Hall" is not "James Hall"
-                && !(several && e_several && !e_first.eq_ignore_ascii_case(&first))
+                && !(several && e_several && !e_first.eq_ignore_ascii_case(first))
         });
         match found {
             Some(i) => {
