@@ -330,10 +330,14 @@ pub fn in_text(word_as_written: &str) -> Option<bool> {
 /// A multi-word cue starting at the beginning of `text`: (its length in bytes, takes
 /// reported speech).
 pub fn phrase_at(text: &str) -> Option<(usize, bool)> {
+    let first = text.as_bytes().first()?.to_ascii_lowercase();
     CUE_PHRASES.iter().find_map(|(p, indirect)| {
-        let head = text.get(..p.len())?;
-        let boundary = !text[p.len()..].starts_with(|c: char| c.is_alphanumeric());
-        (head.eq_ignore_ascii_case(p) && boundary).then_some((p.len(), *indirect))
+        let head = text.as_bytes().get(..p.len())?;
+        // the phrase, then no letter or digit
+        let found = p.as_bytes()[0] == first
+            && head.eq_ignore_ascii_case(p.as_bytes())
+            && !text[p.len()..].starts_with(|c: char| c.is_alphanumeric());
+        found.then_some((p.len(), *indirect))
     })
 }
 
