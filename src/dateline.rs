@@ -469,6 +469,46 @@ pub fn is_dateline(para: &str) -> bool {
     read(para).is_some()
 }
 
+/// A dateline found on a line, kept to be finished on the paragraph the line opens.
+pub struct OnLine<'s> {
+    line: &'s str,
+    reading: Reading<'s>,
+}
+
+/// Reads a dateline at the start of `line` (`is_dateline(line)` when Some); the reading
+/// can then be finished on the paragraph that opens with the line
+/// ([`OnLine::parse_paragraph`]) without reading it again.
+pub fn read_line(line: &str) -> Option<OnLine<'_>> {
+    read(line).map(|reading| OnLine { line, reading })
+}
+
+impl OnLine<'_> {
+    /// `parse(para)`, for a paragraph `para`. When `para` is the line, maybe followed by
+    /// whitespace and more, and the reading on the line decided from the line alone, the
+    /// reading is finished on `para`; otherwise `para` is read afresh.
+    ///
+    /// The reading decided from the line alone when it never asked for a token past the
+    /// line's last one, and did not look at what follows the dateline or found text there
+    /// on the line. A token of the line is then the same token of `para`: the line is
+    /// trimmed, and whitespace after it ends a word or number as the end of the text does.
+    pub fn parse_paragraph(self, para: &str) -> Option<Parsed> {
+        let r = &self.reading;
+        let opens = para.starts_with(self.line)
+            && para[self.line.len()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace);
+        let rest_on_line = !self.line[r.end..].trim_start().is_empty();
+        let decided =
+            !r.saw_end && (r.agency_written.is_some() || r.date.is_some() || rest_on_line);
+        if opens && decided {
+            Some(self.reading.finish_on(self.line, para))
+        } else {
+            parse(para)
+        }
+    }
+}
+
 /// The parts of a dateline as written, before `finish` resolves and copies them.
 struct Reading<'s> {
     /// Byte offset of the first token.
@@ -481,6 +521,8 @@ struct Reading<'s> {
     end: usize,
     /// The city as looked up in the gazetteer while deciding, if it was.
     place: Option<gazetteer::Place<'s>>,
+    /// The reading asked for a token past the end of the text (or of `SCAN`).
+    saw_end: bool,
 }
 
 /// Reads the parts of a dateline at the start of `para`.
@@ -520,6 +562,7 @@ fn read(para: &str) -> Option<Reading<'_>> {
                 agency_written: Some(inside),
                 end,
                 place: None,
+                saw_end: c.toks.done,
             };
             if let Some((city, date, end)) = ansa {
                 return Some(reading(Some(city), Some(date), end));
@@ -694,6 +737,7 @@ fn read(para: &str) -> Option<Reading<'_>> {
         agency_written,
         end,
         place,
+        saw_end: c.toks.done,
     })
 }
 
@@ -725,8 +769,14 @@ impl Reading<'_> {
     /// Builds the result: the text, the place in normal case with its country, the agency's
     /// canonical name.
     fn finish(self, para: &str) -> Parsed {
+        self.finish_on(para, para)
+    }
+
+    /// `finish` for a reading of `read`, a text that `para` starts with (the reading's parts
+    /// are slices of `read`, and the dateline ends within it).
+    fn finish_on(self, read: &str, para: &str) -> Parsed {
         let rest_trimmed = para[self.end..].trim_start();
-        let text = para[self.first..self.end].trim().to_string();
+        let text = read[self.first..self.end].trim().to_string();
         let agency = self.agency_written.map(|w| {
             agency::canonical(w)
                 .map(str::to_string)
@@ -752,8 +802,8 @@ impl Reading<'_> {
             },
             len: para.len() - rest_trimmed.len(),
             city_span: self.city.map(|c| {
-                // `city` is a slice of `para`
-                let at = c.as_ptr() as usize - para.as_ptr() as usize;
+                // `city` is a slice of `read`, which `para` starts with
+                let at = c.as_ptr() as usize - read.as_ptr() as usize;
                 at..at + c.len()
             }),
         }
@@ -1308,6 +1358,64 @@ mod tests {
             }
         }
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// A dateline read on a line and finished on the paragraph the line opens is the
+        /// paragraph's own dateline.
+        #[test]
+        fn line_readings_finish_as_paragraphs_parse(
+            line in proptest::collection::vec(
+                proptest::sample::select(PIECES.to_vec()), 0..8
+            ),
+            rest in proptest::collection::vec(proptest::sample::select(PIECES.to_vec()), 0..4),
+            glue in proptest::sample::select(vec!["", " ", "\u{a0}", "x"]),
+        ) {
+            let line = line.concat();
+            let line = line.trim();
+            let para = format!("{line}{glue}{}", rest.concat());
+            if let Some(d) = read_line(line) {
+                proptest::prop_assert_eq!(d.parse_paragraph(&para), parse(&para));
+            }
+        }
+    }
+
+    /// Pieces of datelines and of what follows them, for the property tests.
+    const PIECES: &[&str] = &[
+        "MOSCOW ",
+        "NEW YORK",
+        "PORTLAND,",
+        "Salvador ",
+        ", ",
+        " ",
+        "Ore.",
+        "N.Y.",
+        "March ",
+        "Feb 26",
+        "Narch",
+        "26",
+        "3rd",
+        ", 2014",
+        "(Reuters)",
+        "(AP)",
+        "(ANSA)",
+        "(Foo) ",
+        "/TASS/",
+        ".",
+        " - ",
+        "--",
+        "_",
+        ":",
+        "the",
+        "The",
+        "[India]",
+        "/",
+        "Rome",
+        "AFP",
+        "x",
+        "\u{2014}",
+        "é",
+    ];
 
     #[test]
     fn not_datelines() {
