@@ -241,23 +241,32 @@ impl Lower {
 pub fn month(word: &str) -> Option<u8> {
     let w = word.as_bytes();
     let w = &w[..w.len() - w.iter().rev().take_while(|&&b| b == b'.').count()];
-    // Month names are ASCII, and a word with other characters has no ASCII lower case that
-    // could be one (see the test `non_ascii_is_no_month`).
-    if !(3..=9).contains(&w.len()) || !w.is_ascii() {
+    if !(3..=9).contains(&w.len()) {
         return None;
     }
-    let i = if w.len() == 3 {
-        MONTHS
-            .iter()
-            .position(|m| m.as_bytes()[..3].eq_ignore_ascii_case(w))
-    } else if w.eq_ignore_ascii_case(b"sept") {
-        Some(8)
-    } else {
-        MONTHS
-            .iter()
-            .position(|m| m.as_bytes().eq_ignore_ascii_case(w))
+    // Setting bit 5 lower-cases an ASCII letter, and gives a lower-case letter only for an
+    // ASCII letter of that letter's two cases (a byte outside ASCII stays outside): the
+    // month names are letters, so a word in any case is one exactly when this lower case is.
+    let mut lower = [0u8; 9];
+    for (l, &b) in lower.iter_mut().zip(w) {
+        *l = b | 0x20;
+    }
+    let m = match &lower[..w.len()] {
+        b"jan" | b"january" => 1,
+        b"feb" | b"february" => 2,
+        b"mar" | b"march" => 3,
+        b"apr" | b"april" => 4,
+        b"may" => 5,
+        b"jun" | b"june" => 6,
+        b"jul" | b"july" => 7,
+        b"aug" | b"august" => 8,
+        b"sep" | b"sept" | b"september" => 9,
+        b"oct" | b"october" => 10,
+        b"nov" | b"november" => 11,
+        b"dec" | b"december" => 12,
+        _ => return None,
     };
-    i.map(|i| i as u8 + 1)
+    Some(m)
 }
 
 /// Month number of a month name with one typing slip ("Narch", "Marc", "Mach" -> 3), for
@@ -825,7 +834,12 @@ fn looks_like_agency(inside: &str) -> bool {
                 .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/' | '.' | '&')))
 }
 
+/// True when `s` has a letter and no lower-case one.
 fn is_upper(s: &str) -> bool {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase);
+    }
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
@@ -841,7 +855,12 @@ pub fn normal_case(place: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        if word.chars().filter(|c| c.is_alphabetic()).count() > 1 && is_upper(word) {
+        let letters = if word.is_ascii() {
+            word.bytes().filter(u8::is_ascii_alphabetic).count()
+        } else {
+            word.chars().filter(|c| c.is_alphabetic()).count()
+        };
+        if letters > 1 && is_upper(word) {
             let mut start = true;
             for ch in word.chars() {
                 if ch.is_ascii() {
@@ -1624,6 +1643,31 @@ mod tests {
                 month_lenient_reference(w),
                 "month_lenient({w:?})"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn months_as_before_for_any_word(w in "[a-zA-Z.\\[`@{ÄäſK]{0,11}") {
+            proptest::prop_assert_eq!(month(&w), month_reference(&w));
+            proptest::prop_assert_eq!(month_lenient(&w), month_lenient_reference(&w));
+        }
+
+        #[test]
+        fn months_as_before_for_month_words(
+            m in 0..12usize,
+            len in 3..10usize,
+            flips in proptest::collection::vec(proptest::bool::ANY, 9),
+            dots in 0..3usize,
+        ) {
+            let name = MONTHS[m];
+            let w: String = name[..len.min(name.len())]
+                .chars()
+                .zip(&flips)
+                .map(|(c, &f)| if f { c.to_ascii_uppercase() } else { c })
+                .chain(std::iter::repeat_n('.', dots))
+                .collect();
+            proptest::prop_assert_eq!(month(&w), month_reference(&w), "{}", w);
         }
     }
 
