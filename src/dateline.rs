@@ -850,17 +850,15 @@ fn starts_lower(s: &str) -> bool {
 /// Normal capitalisation of a place: words written in capitals become title case
 /// ("SAO PAULO" -> "Sao Paulo", "St PETERSBURG" -> "St Petersburg"); others are kept.
 pub fn normal_case(place: &str) -> String {
+    if place.is_ascii() {
+        return normal_case_ascii(place);
+    }
     let mut out = String::with_capacity(place.len());
     for (i, word) in place.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        let letters = if word.is_ascii() {
-            word.bytes().filter(u8::is_ascii_alphabetic).count()
-        } else {
-            word.chars().filter(|c| c.is_alphabetic()).count()
-        };
-        if letters > 1 && is_upper(word) {
+        if word.chars().filter(|c| c.is_alphabetic()).count() > 1 && is_upper(word) {
             let mut start = true;
             for ch in word.chars() {
                 if ch.is_ascii() {
@@ -883,9 +881,70 @@ pub fn normal_case(place: &str) -> String {
     out
 }
 
+/// [`normal_case`] of an ASCII place, byte by byte.
+fn normal_case_ascii(place: &str) -> String {
+    let mut out = String::with_capacity(place.len());
+    // the ASCII whitespace, where `split_whitespace` splits
+    let words = place
+        .split([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
+        .filter(|w| !w.is_empty());
+    for (i, word) in words.enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let b = word.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        if letters > 1 && !b.iter().any(u8::is_ascii_lowercase) {
+            let mut start = true;
+            for &c in b {
+                out.push(char::from(if start {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }));
+                start = matches!(c, b'-' | b'.' | b'/');
+            }
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `normal_case` as it was written, over characters.
+    fn normal_case_by_chars(place: &str) -> String {
+        let mut out = String::with_capacity(place.len());
+        for (i, word) in place.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            if word.chars().filter(|c| c.is_alphabetic()).count() > 1 && is_upper(word) {
+                let mut start = true;
+                for ch in word.chars() {
+                    if start {
+                        out.extend(ch.to_uppercase());
+                    } else {
+                        out.extend(ch.to_lowercase());
+                    }
+                    start = matches!(ch, '-' | ' ' | '.' | '/');
+                }
+            } else {
+                out.push_str(word);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normal_case_as_by_chars(place in "[A-Za-z .'/\\-\t\x0B\x0C\r\n0-9éÉ\u{A0}]{0,16}") {
+            proptest::prop_assert_eq!(normal_case(&place), normal_case_by_chars(&place));
+        }
+    }
 
     type Want<'a> = (
         &'a str,         // text
