@@ -56,6 +56,35 @@ const AFFILIATION_STARTS: &[&str] = &[
     "UPI",
 ];
 
+/// What [`AFFILIATION_RE`] ends with, before an optional dot: an agency's last word or a
+/// title (maybe plural).
+const AFFILIATION_ENDS: &[&str] = &[
+    "Press",
+    "Association",
+    "Reuters",
+    "AFP",
+    "France-Presse",
+    "Xinhua",
+    "dpa",
+    "Bloomberg",
+    "News",
+    "Kyodo",
+    "Writer",
+    "Correspondent",
+    "Editor",
+    "Reporter",
+    "Columnist",
+    "Analyst",
+    "Photographer",
+    "Writers",
+    "Correspondents",
+    "Editors",
+    "Reporters",
+    "Columnists",
+    "Analysts",
+    "Photographers",
+];
+
 /// Words allowed in lower case inside a name.
 const PARTICLES: &[&str] = &[
     "and", "&", "de", "da", "das", "do", "dos", "del", "della", "der", "den", "van", "von", "bin",
@@ -129,13 +158,23 @@ fn may_be_by_line(t: &str) -> bool {
 }
 
 /// Prefilter of [`AFFILIATION_RE`] (`t` trimmed): after an optional "The" and whitespace, one
-/// of [`AFFILIATION_STARTS`].
+/// of [`AFFILIATION_STARTS`] as a word (the pattern has whitespace, a dot or the end of the
+/// line after each: "APPLE" is turned down), and at the end, maybe before a dot, one of
+/// [`AFFILIATION_ENDS`] ("Reuters Holdings PLC said" is turned down).
 fn may_be_affiliation(t: &str) -> bool {
     let after_the = match t.strip_prefix("The") {
         Some(rest) if rest.starts_with(char::is_whitespace) => rest.trim_start(),
         _ => t,
     };
-    AFFILIATION_STARTS.iter().any(|w| after_the.starts_with(w))
+    let starts = AFFILIATION_STARTS.iter().any(|w| {
+        after_the.strip_prefix(w).is_some_and(|rest| {
+            rest.chars()
+                .next()
+                .is_none_or(|c| c == '.' || c.is_whitespace())
+        })
+    });
+    let head = t.strip_suffix('.').unwrap_or(t);
+    starts && AFFILIATION_ENDS.iter().any(|w| head.ends_with(w))
 }
 
 /// True when `s` has the shape of one or more person names.
@@ -240,6 +279,29 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn affiliation_prefilter_passes_what_the_pattern_matches(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "The", "Associated", "Press", "Canadian", "Association", "Reuters", "AFP",
+                    "Agence", "France-Presse", "Xinhua", "dpa", "Bloomberg", "News", "Kyodo",
+                    "AP", "CP", "UPI", "Business", "Writer", "Writers", "Correspondent", "Editors",
+                    "Photographer", "APPLE", "Reutersville", "Holdings", " ", "\u{A0}", ".",
+                    "x", "",
+                ]),
+                1..6,
+            ),
+            sep in proptest::sample::select(vec![" ", "", "\t", "\u{A0}"]),
+        ) {
+            let t = words.join(sep);
+            let t = t.trim();
+            if AFFILIATION_RE.is_match(t) {
+                proptest::prop_assert!(may_be_affiliation(t), "{:?}", t);
+            }
+        }
+    }
+
     #[test]
     fn prefilters_pass_what_the_patterns_match() {
         let by_lines = [
@@ -271,6 +333,10 @@ mod tests {
             "AP Business Writer",
             "CP Reporter",
             "UPI Correspondents.",
+            "Reuters.",
+            "AFP.",
+            "Reuters Correspondent",
+            "The Associated Press Chief Photographers.",
         ];
         for t in affiliations {
             assert!(AFFILIATION_RE.is_match(t), "{t:?}");
@@ -281,6 +347,12 @@ mod tests {
             "Shares fell",
             "Theodore",
             "the Associated Press",
+            "APPLE COMPUTER",
+            "AFPX",
+            "Reutersville",
+            "CPC Writer",
+            "Reuters Holdings PLC said it completed the sale",
+            "Reuters..",
         ] {
             assert!(
                 !AFFILIATION_RE.is_match(t) && !may_be_affiliation(t),

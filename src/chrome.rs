@@ -173,27 +173,43 @@ const NOTE_WORDS: &[&str] = &[
 
 /// True for page furniture wherever it stands.
 pub fn is_chrome(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim(line);
     // furniture is short; a long line is text
     if t.is_empty() || t.len() > 300 {
         return false;
     }
-    let bare = t
-        .trim_end_matches(['.', '!', '|', '>', '»', '›', '→'])
-        .trim();
+    let bare = trim(without_closing_marks(t));
     (bare.len() <= FURNITURE_MAX && FURNITURE.iter().any(|f| bare.eq_ignore_ascii_case(f)))
         || (may_be_furniture(t) && FURNITURE_RE.is_match(t))
 }
 
+/// `t` without the marks that may close a furniture line ('.', '!', '|', '>', '»', '›',
+/// '→') at its end, as `trim_end_matches` takes them off, by bytes from the end.
+fn without_closing_marks(t: &str) -> &str {
+    let mut b = t.as_bytes();
+    loop {
+        b = match b {
+            [head @ .., b'.' | b'!' | b'|' | b'>'] => head,
+            // » (U+00BB), › (U+203A), → (U+2192) in UTF-8
+            [head @ .., 0xC2, 0xBB]
+            | [head @ .., 0xE2, 0x80, 0xBA]
+            | [head @ .., 0xE2, 0x86, 0x92] => head,
+            _ => break,
+        };
+    }
+    // a whole character was taken off each time: `b` ends on a character boundary
+    &t[..b.len()]
+}
+
 /// True for a desk note to editors.
 pub fn is_editor_note(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim(line);
     t.len() <= 400 && may_be_editor_note(t) && EDITOR_NOTE_RE.is_match(t)
 }
 
 /// True for promotional lines that are chrome above a story (not in its body).
 pub fn is_header_chrome(line: &str) -> bool {
-    let t = line.trim();
+    let t = trim(line);
     is_chrome(t) || is_editor_note(t) || (t.len() <= 400 && PROMOTIONS.is_match(t))
 }
 
@@ -251,6 +267,17 @@ fn may_be_editor_note(t: &str) -> bool {
 // - the words looked for stand in the patterns between `\b`, `\s`, brackets or the ends of
 //   the line, never next to a letter (ASCII or not), so a match is a whole run (or, for the
 //   few words a pattern takes as a prefix, "attention" and "editor", the start of one).
+
+/// `t.trim()`, at once when both ends are ASCII characters other than whitespace (as in
+/// most lines and paragraphs, which are trimmed already).
+pub(crate) fn trim(t: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| (0x21..0x80).contains(&b));
+    if plain(t.as_bytes().first()) && plain(t.as_bytes().last()) {
+        t
+    } else {
+        t.trim()
+    }
+}
 
 /// True when `t` holds ſ or K, which case-insensitive patterns match as s and k.
 pub(crate) fn may_fold_to_ascii(t: &str) -> bool {
@@ -412,6 +439,23 @@ pub(crate) mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(is_chrome(line), *want, "{line:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trims_as_str_trim(t in "[a .\t\n\x0B\x0C\r\x7F\u{85}\u{A0}\u{2003}\u{3000}é!]{0,8}") {
+            proptest::prop_assert_eq!(trim(&t), t.trim());
+        }
+
+        #[test]
+        fn closing_marks_go_as_trim_end_matches_takes_them(
+            t in "[a .!|>»›→\u{2039}\u{203B}\u{2193}\u{BA}é]{0,10}"
+        ) {
+            proptest::prop_assert_eq!(
+                without_closing_marks(&t),
+                t.trim_end_matches(['.', '!', '|', '>', '»', '›', '→'])
+            );
         }
     }
 

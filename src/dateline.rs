@@ -241,23 +241,32 @@ impl Lower {
 pub fn month(word: &str) -> Option<u8> {
     let w = word.as_bytes();
     let w = &w[..w.len() - w.iter().rev().take_while(|&&b| b == b'.').count()];
-    // Month names are ASCII, and a word with other characters has no ASCII lower case that
-    // could be one (see the test `non_ascii_is_no_month`).
-    if !(3..=9).contains(&w.len()) || !w.is_ascii() {
+    if !(3..=9).contains(&w.len()) {
         return None;
     }
-    let i = if w.len() == 3 {
-        MONTHS
-            .iter()
-            .position(|m| m.as_bytes()[..3].eq_ignore_ascii_case(w))
-    } else if w.eq_ignore_ascii_case(b"sept") {
-        Some(8)
-    } else {
-        MONTHS
-            .iter()
-            .position(|m| m.as_bytes().eq_ignore_ascii_case(w))
+    // Setting bit 5 lower-cases an ASCII letter, and gives a lower-case letter only for an
+    // ASCII letter of that letter's two cases (a byte outside ASCII stays outside): the
+    // month names are letters, so a word in any case is one exactly when this lower case is.
+    let mut lower = [0u8; 9];
+    for (l, &b) in lower.iter_mut().zip(w) {
+        *l = b | 0x20;
+    }
+    let m = match &lower[..w.len()] {
+        b"jan" | b"january" => 1,
+        b"feb" | b"february" => 2,
+        b"mar" | b"march" => 3,
+        b"apr" | b"april" => 4,
+        b"may" => 5,
+        b"jun" | b"june" => 6,
+        b"jul" | b"july" => 7,
+        b"aug" | b"august" => 8,
+        b"sep" | b"sept" | b"september" => 9,
+        b"oct" | b"october" => 10,
+        b"nov" | b"november" => 11,
+        b"dec" | b"december" => 12,
+        _ => return None,
     };
-    i.map(|i| i as u8 + 1)
+    Some(m)
 }
 
 /// Month number of a month name with one typing slip ("Narch", "Marc", "Mach" -> 3), for
@@ -469,6 +478,46 @@ pub fn is_dateline(para: &str) -> bool {
     read(para).is_some()
 }
 
+/// A dateline found on a line, kept to be finished on the paragraph the line opens.
+pub struct OnLine<'s> {
+    line: &'s str,
+    reading: Reading<'s>,
+}
+
+/// Reads a dateline at the start of `line` (`is_dateline(line)` when Some); the reading
+/// can then be finished on the paragraph that opens with the line
+/// ([`OnLine::parse_paragraph`]) without reading it again.
+pub fn read_line(line: &str) -> Option<OnLine<'_>> {
+    read(line).map(|reading| OnLine { line, reading })
+}
+
+impl OnLine<'_> {
+    /// `parse(para)`, for a paragraph `para`. When `para` is the line, maybe followed by
+    /// whitespace and more, and the reading on the line decided from the line alone, the
+    /// reading is finished on `para`; otherwise `para` is read afresh.
+    ///
+    /// The reading decided from the line alone when it never asked for a token past the
+    /// line's last one, and did not look at what follows the dateline or found text there
+    /// on the line. A token of the line is then the same token of `para`: the line is
+    /// trimmed, and whitespace after it ends a word or number as the end of the text does.
+    pub fn parse_paragraph(self, para: &str) -> Option<Parsed> {
+        let r = &self.reading;
+        let opens = para.starts_with(self.line)
+            && para[self.line.len()..]
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace);
+        let rest_on_line = !self.line[r.end..].trim_start().is_empty();
+        let decided =
+            !r.saw_end && (r.agency_written.is_some() || r.date.is_some() || rest_on_line);
+        if opens && decided {
+            Some(self.reading.finish_on(self.line, para))
+        } else {
+            parse(para)
+        }
+    }
+}
+
 /// The parts of a dateline as written, before `finish` resolves and copies them.
 struct Reading<'s> {
     /// Byte offset of the first token.
@@ -481,6 +530,8 @@ struct Reading<'s> {
     end: usize,
     /// The city as looked up in the gazetteer while deciding, if it was.
     place: Option<gazetteer::Place<'s>>,
+    /// The reading asked for a token past the end of the text (or of `SCAN`).
+    saw_end: bool,
 }
 
 /// Reads the parts of a dateline at the start of `para`.
@@ -520,6 +571,7 @@ fn read(para: &str) -> Option<Reading<'_>> {
                 agency_written: Some(inside),
                 end,
                 place: None,
+                saw_end: c.toks.done,
             };
             if let Some((city, date, end)) = ansa {
                 return Some(reading(Some(city), Some(date), end));
@@ -694,6 +746,7 @@ fn read(para: &str) -> Option<Reading<'_>> {
         agency_written,
         end,
         place,
+        saw_end: c.toks.done,
     })
 }
 
@@ -725,8 +778,14 @@ impl Reading<'_> {
     /// Builds the result: the text, the place in normal case with its country, the agency's
     /// canonical name.
     fn finish(self, para: &str) -> Parsed {
+        self.finish_on(para, para)
+    }
+
+    /// `finish` for a reading of `read`, a text that `para` starts with (the reading's parts
+    /// are slices of `read`, and the dateline ends within it).
+    fn finish_on(self, read: &str, para: &str) -> Parsed {
         let rest_trimmed = para[self.end..].trim_start();
-        let text = para[self.first..self.end].trim().to_string();
+        let text = read[self.first..self.end].trim().to_string();
         let agency = self.agency_written.map(|w| {
             agency::canonical(w)
                 .map(str::to_string)
@@ -752,8 +811,8 @@ impl Reading<'_> {
             },
             len: para.len() - rest_trimmed.len(),
             city_span: self.city.map(|c| {
-                // `city` is a slice of `para`
-                let at = c.as_ptr() as usize - para.as_ptr() as usize;
+                // `city` is a slice of `read`, which `para` starts with
+                let at = c.as_ptr() as usize - read.as_ptr() as usize;
                 at..at + c.len()
             }),
         }
@@ -775,7 +834,12 @@ fn looks_like_agency(inside: &str) -> bool {
                 .all(|c| c.is_alphabetic() || matches!(c, ' ' | '-' | '/' | '.' | '&')))
 }
 
+/// True when `s` has a letter and no lower-case one.
 fn is_upper(s: &str) -> bool {
+    if s.is_ascii() {
+        let b = s.as_bytes();
+        return b.iter().any(u8::is_ascii_alphabetic) && !b.iter().any(u8::is_ascii_lowercase);
+    }
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
@@ -786,6 +850,9 @@ fn starts_lower(s: &str) -> bool {
 /// Normal capitalisation of a place: words written in capitals become title case
 /// ("SAO PAULO" -> "Sao Paulo", "St PETERSBURG" -> "St Petersburg"); others are kept.
 pub fn normal_case(place: &str) -> String {
+    if place.is_ascii() {
+        return normal_case_ascii(place);
+    }
     let mut out = String::with_capacity(place.len());
     for (i, word) in place.split_whitespace().enumerate() {
         if i > 0 {
@@ -814,9 +881,70 @@ pub fn normal_case(place: &str) -> String {
     out
 }
 
+/// [`normal_case`] of an ASCII place, byte by byte.
+fn normal_case_ascii(place: &str) -> String {
+    let mut out = String::with_capacity(place.len());
+    // the ASCII whitespace, where `split_whitespace` splits
+    let words = place
+        .split([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
+        .filter(|w| !w.is_empty());
+    for (i, word) in words.enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let b = word.as_bytes();
+        let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
+        if letters > 1 && !b.iter().any(u8::is_ascii_lowercase) {
+            let mut start = true;
+            for &c in b {
+                out.push(char::from(if start {
+                    c.to_ascii_uppercase()
+                } else {
+                    c.to_ascii_lowercase()
+                }));
+                start = matches!(c, b'-' | b'.' | b'/');
+            }
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `normal_case` as it was written, over characters.
+    fn normal_case_by_chars(place: &str) -> String {
+        let mut out = String::with_capacity(place.len());
+        for (i, word) in place.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            if word.chars().filter(|c| c.is_alphabetic()).count() > 1 && is_upper(word) {
+                let mut start = true;
+                for ch in word.chars() {
+                    if start {
+                        out.extend(ch.to_uppercase());
+                    } else {
+                        out.extend(ch.to_lowercase());
+                    }
+                    start = matches!(ch, '-' | ' ' | '.' | '/');
+                }
+            } else {
+                out.push_str(word);
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn normal_case_as_by_chars(place in "[A-Za-z .'/\\-\t\x0B\x0C\r\n0-9éÉ\u{A0}]{0,16}") {
+            proptest::prop_assert_eq!(normal_case(&place), normal_case_by_chars(&place));
+        }
+    }
 
     type Want<'a> = (
         &'a str,         // text
@@ -1309,6 +1437,64 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// A dateline read on a line and finished on the paragraph the line opens is the
+        /// paragraph's own dateline.
+        #[test]
+        fn line_readings_finish_as_paragraphs_parse(
+            line in proptest::collection::vec(
+                proptest::sample::select(PIECES.to_vec()), 0..8
+            ),
+            rest in proptest::collection::vec(proptest::sample::select(PIECES.to_vec()), 0..4),
+            glue in proptest::sample::select(vec!["", " ", "\u{a0}", "x"]),
+        ) {
+            let line = line.concat();
+            let line = line.trim();
+            let para = format!("{line}{glue}{}", rest.concat());
+            if let Some(d) = read_line(line) {
+                proptest::prop_assert_eq!(d.parse_paragraph(&para), parse(&para));
+            }
+        }
+    }
+
+    /// Pieces of datelines and of what follows them, for the property tests.
+    const PIECES: &[&str] = &[
+        "MOSCOW ",
+        "NEW YORK",
+        "PORTLAND,",
+        "Salvador ",
+        ", ",
+        " ",
+        "Ore.",
+        "N.Y.",
+        "March ",
+        "Feb 26",
+        "Narch",
+        "26",
+        "3rd",
+        ", 2014",
+        "(Reuters)",
+        "(AP)",
+        "(ANSA)",
+        "(Foo) ",
+        "/TASS/",
+        ".",
+        " - ",
+        "--",
+        "_",
+        ":",
+        "the",
+        "The",
+        "[India]",
+        "/",
+        "Rome",
+        "AFP",
+        "x",
+        "\u{2014}",
+        "é",
+    ];
+
     #[test]
     fn not_datelines() {
         let cases = [
@@ -1516,6 +1702,31 @@ mod tests {
                 month_lenient_reference(w),
                 "month_lenient({w:?})"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn months_as_before_for_any_word(w in "[a-zA-Z.\\[`@{ÄäſK]{0,11}") {
+            proptest::prop_assert_eq!(month(&w), month_reference(&w));
+            proptest::prop_assert_eq!(month_lenient(&w), month_lenient_reference(&w));
+        }
+
+        #[test]
+        fn months_as_before_for_month_words(
+            m in 0..12usize,
+            len in 3..10usize,
+            flips in proptest::collection::vec(proptest::bool::ANY, 9),
+            dots in 0..3usize,
+        ) {
+            let name = MONTHS[m];
+            let w: String = name[..len.min(name.len())]
+                .chars()
+                .zip(&flips)
+                .map(|(c, &f)| if f { c.to_ascii_uppercase() } else { c })
+                .chain(std::iter::repeat_n('.', dots))
+                .collect();
+            proptest::prop_assert_eq!(month(&w), month_reference(&w), "{}", w);
         }
     }
 

@@ -141,11 +141,23 @@ fn make_line(src: &str, start: usize, end: usize) -> Line<'_> {
 /// `raw` starts with.
 fn leading_whitespace(raw: &str) -> (usize, usize) {
     let mut indent = 0;
-    for (i, c) in raw.char_indices() {
+    // ASCII bytes one by one (the ASCII whitespace is \t, \n, \x0B, \x0C, \r and the space)
+    let mut at = 0;
+    for &b in raw.as_bytes() {
+        match b {
+            b'\t' => indent += 4,
+            b'\n' | 0x0B | 0x0C | b'\r' | b' ' => indent += 1,
+            0..0x80 => return (at, indent),
+            _ => break,
+        }
+        at += 1;
+    }
+    // from the first character outside ASCII on, characters
+    for (i, c) in raw[at..].char_indices() {
         match c {
             '\t' => indent += 4,
             c if c.is_whitespace() => indent += 1,
-            _ => return (i, indent),
+            _ => return (at + i, indent),
         }
     }
     (raw.len(), indent)
@@ -289,7 +301,8 @@ impl Para {
 
 /// Builds the paragraphs of a run of blocks.
 pub fn paragraphs(blocks: &[&[Line<'_>]]) -> Vec<Para> {
-    let mut out: Vec<Para> = Vec::with_capacity(blocks.len());
+    // a paragraph has a line at least
+    let mut out: Vec<Para> = Vec::with_capacity(blocks.iter().map(|b| b.len()).sum());
     for block in blocks {
         let first = out.len();
         split_block(block, &mut out);
@@ -517,6 +530,28 @@ mod tests {
                 indent: 0,
             };
             assert_eq!(line.wider_than(*n), *want, "{text:?} {n}");
+        }
+    }
+
+    /// `leading_whitespace` as it was written, over characters.
+    fn leading_whitespace_by_chars(raw: &str) -> (usize, usize) {
+        let mut indent = 0;
+        for (i, c) in raw.char_indices() {
+            match c {
+                '\t' => indent += 4,
+                c if c.is_whitespace() => indent += 1,
+                _ => return (i, indent),
+            }
+        }
+        (raw.len(), indent)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn leading_whitespace_as_by_chars(
+            raw in "[ \t\n\r\x0B\x0C\u{85}\u{A0}\u{2003}\u{3000}\u{200B}a.é]{0,12}"
+        ) {
+            proptest::prop_assert_eq!(leading_whitespace(&raw), leading_whitespace_by_chars(&raw));
         }
     }
 

@@ -37,38 +37,32 @@ pub fn from_first_paragraph(text: &str, nlines: usize) -> &str {
 
 /// Byte offset just past the first sentence of `text` (its closing punctuation and quotes
 /// included), or None when the text is one sentence.
+///
+/// A stop followed by an ASCII character is read by bytes; others by characters.
 pub fn first_sentence_end(text: &str) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = 0;
     while let Some(stop) = next_stop(b, i) {
         i = stop;
         let c = b[i];
-        let mut end = i + 1;
-        // closing quotes and brackets
-        loop {
-            let rest = &text[end..];
-            let Some(ch) = rest.chars().next() else { break };
-            if matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
-                end += ch.len_utf8();
-            } else {
-                break;
-            }
-        }
-        let rest = &text[end..];
-        let mut after = rest.chars();
-        let next = after.next();
-        let boundary = match next {
-            Some(ch) if ch.is_whitespace() => {
-                let follow = rest.trim_start().chars().next();
-                follow.is_some_and(|f| {
-                    f.is_uppercase()
-                        || f.is_ascii_digit()
-                        || matches!(f, '"' | '“' | '‘' | '\'' | '(' | '«')
-                })
+        let end = i + 1 + closing_marks(&b[i + 1..]);
+        let boundary = match b.get(end) {
+            None => false,
+            Some(&n) if n.is_ascii() && n != b'?' => {
+                is_ascii_space(n) && starts_sentence(&b[end + 1..], &text[end..])
             }
             // a line break lost in scraping, left as "?" or U+FFFD: `color."?A wall`
-            Some('?' | '\u{FFFD}') if end > i + 1 => after.next().is_some_and(char::is_uppercase),
-            _ => false,
+            Some(_) => {
+                let rest = &text[end..];
+                let mut after = rest.chars();
+                match after.next() {
+                    Some(ch) if ch.is_whitespace() => starts_sentence_by_chars(rest),
+                    Some('?' | '\u{FFFD}') if end > i + 1 => {
+                        after.next().is_some_and(char::is_uppercase)
+                    }
+                    _ => false,
+                }
+            }
         };
         if boundary && (c != b'.' || !is_abbreviation_before(text, i)) {
             return Some(end);
@@ -78,30 +72,51 @@ pub fn first_sentence_end(text: &str) -> Option<usize> {
     None
 }
 
-/// Byte offset of the first `.`, `!` or `?` in `b` at or after `from`, looked for 8 bytes
-/// at a time.
-fn next_stop(b: &[u8], from: usize) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // the high bit of each zero byte of `x`; only bytes above a zero byte can be flagged
-    // wrongly (by its borrow), so the lowest flag is exact
-    let zeros = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
-    let mut i = from;
-    while let Some(word) = b.get(i..).and_then(<[u8]>::first_chunk::<8>) {
-        let w = u64::from_le_bytes(*word);
-        let stops = zeros(w ^ (ONES * u64::from(b'.')))
-            | zeros(w ^ (ONES * u64::from(b'!')))
-            | zeros(w ^ (ONES * u64::from(b'?')));
-        if stops != 0 {
-            // little-endian: the lowest flag is the first byte
-            return Some(i + stops.trailing_zeros() as usize / 8);
-        }
-        i += 8;
+/// Bytes of the closing quotes and brackets (`"`, `'`, `”`, `’`, `)`, `]`, `»`) that `b`
+/// starts with.
+fn closing_marks(b: &[u8]) -> usize {
+    let mut n = 0;
+    loop {
+        n += match b[n..] {
+            [b'"' | b'\'' | b')' | b']', ..] => 1,
+            // » (U+00BB)
+            [0xC2, 0xBB, ..] => 2,
+            // ” (U+201D), ’ (U+2019)
+            [0xE2, 0x80, 0x9D | 0x99, ..] => 3,
+            _ => return n,
+        };
     }
-    let tail = b.get(i..)?;
-    tail.iter()
-        .position(|c| matches!(c, b'.' | b'!' | b'?'))
-        .map(|n| i + n)
+}
+
+/// True for the ASCII whitespace of `char::is_whitespace`.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// True when `rest` (after a stop and whitespace) goes on with a sentence start: after
+/// whitespace, a capital, a digit or an opening quote or bracket. `after_space` is `rest`
+/// past its first (ASCII whitespace) byte: ASCII whitespace is skipped by bytes, and an
+/// ASCII character decides at once.
+fn starts_sentence(after_space: &[u8], rest: &str) -> bool {
+    match after_space.iter().find(|&&b| !is_ascii_space(b)) {
+        None => false,
+        Some(&f) if f.is_ascii() => {
+            f.is_ascii_uppercase() || f.is_ascii_digit() || matches!(f, b'"' | b'\'' | b'(')
+        }
+        Some(_) => starts_sentence_by_chars(rest),
+    }
+}
+
+/// [`starts_sentence`] over characters.
+fn starts_sentence_by_chars(rest: &str) -> bool {
+    rest.trim_start().chars().next().is_some_and(|f| {
+        f.is_uppercase() || f.is_ascii_digit() || matches!(f, '"' | '“' | '‘' | '\'' | '(' | '«')
+    })
+}
+
+/// Byte offset of the first `.`, `!` or `?` in `b` at or after `from`.
+fn next_stop(b: &[u8], from: usize) -> Option<usize> {
+    memchr::memchr3(b'.', b'!', b'?', b.get(from..)?).map(|n| from + n)
 }
 
 /// True when the word ending at byte `dot` (a '.') is an abbreviation or an initial.
@@ -112,11 +127,16 @@ fn is_abbreviation_before(text: &str, dot: usize) -> bool {
         from -= 1;
     }
     let head = &text[from..dot];
-    let word_start = head
-        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '['))
-        .map_or(0, |i| {
-            i + head[i..].chars().next().map_or(1, char::len_utf8)
-        });
+    let word_start = if head.is_ascii() {
+        head.bytes()
+            .rposition(|b| is_ascii_space(b) || matches!(b, b'(' | b'"' | b'['))
+            .map_or(0, |i| i + 1)
+    } else {
+        head.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '['))
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            })
+    };
     let word = &head[word_start..];
     if word.is_empty() {
         return false;
@@ -131,15 +151,201 @@ fn is_abbreviation_before(text: &str, dot: usize) -> bool {
         return true;
     }
     if word.is_ascii() {
-        ABBREVIATIONS.iter().any(|a| word.eq_ignore_ascii_case(a))
+        is_ascii_abbreviation(word.as_bytes())
     } else {
         ABBREVIATIONS.contains(&word.to_lowercase().as_str())
     }
 }
 
+/// True when the ASCII `word` is one of [`ABBREVIATIONS`] in any case, by one match. Setting
+/// bit 5 lower-cases a letter and gives a lower-case letter only for a letter of that
+/// letter's two cases: the abbreviations are letters, so the word is one exactly when this
+/// lower case is.
+fn is_ascii_abbreviation(word: &[u8]) -> bool {
+    let mut lower = [0u8; 6];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    for (l, &b) in lower.iter_mut().zip(word) {
+        *l = b | 0x20;
+    }
+    matches!(
+        &*lower,
+        b"adm"
+            | b"apr"
+            | b"aug"
+            | b"brig"
+            | b"capt"
+            | b"cmdr"
+            | b"co"
+            | b"col"
+            | b"corp"
+            | b"cpl"
+            | b"dec"
+            | b"dept"
+            | b"dr"
+            | b"feb"
+            | b"fig"
+            | b"fr"
+            | b"ft"
+            | b"gen"
+            | b"gov"
+            | b"hon"
+            | b"inc"
+            | b"jan"
+            | b"jr"
+            | b"jul"
+            | b"jun"
+            | b"lt"
+            | b"ltd"
+            | b"maj"
+            | b"mar"
+            | b"messrs"
+            | b"mme"
+            | b"mr"
+            | b"mrs"
+            | b"ms"
+            | b"mt"
+            | b"no"
+            | b"nov"
+            | b"oct"
+            | b"pfc"
+            | b"ph"
+            | b"prof"
+            | b"pvt"
+            | b"rep"
+            | b"reps"
+            | b"rev"
+            | b"sen"
+            | b"sens"
+            | b"sep"
+            | b"sept"
+            | b"sgt"
+            | b"sr"
+            | b"st"
+            | b"supt"
+            | b"vs"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `first_sentence_end` and `is_abbreviation_before` as they were written, over
+    /// characters, with a byte-by-byte search for stops.
+    fn first_sentence_end_by_chars(text: &str) -> Option<usize> {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while let Some(stop) = b[i..]
+            .iter()
+            .position(|c| matches!(c, b'.' | b'!' | b'?'))
+            .map(|n| i + n)
+        {
+            i = stop;
+            let c = b[i];
+            let mut end = i + 1;
+            loop {
+                let rest = &text[end..];
+                let Some(ch) = rest.chars().next() else { break };
+                if matches!(ch, '"' | '\'' | '”' | '’' | ')' | ']' | '»') {
+                    end += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[end..];
+            let mut after = rest.chars();
+            let next = after.next();
+            let boundary = match next {
+                Some(ch) if ch.is_whitespace() => {
+                    let follow = rest.trim_start().chars().next();
+                    follow.is_some_and(|f| {
+                        f.is_uppercase()
+                            || f.is_ascii_digit()
+                            || matches!(f, '"' | '“' | '‘' | '\'' | '(' | '«')
+                    })
+                }
+                Some('?' | '\u{FFFD}') if end > i + 1 => {
+                    after.next().is_some_and(char::is_uppercase)
+                }
+                _ => false,
+            };
+            if boundary && (c != b'.' || !is_abbreviation_before_by_chars(text, i)) {
+                return Some(end);
+            }
+            i = end.max(i + 1);
+        }
+        None
+    }
+
+    fn is_abbreviation_before_by_chars(text: &str, dot: usize) -> bool {
+        let mut from = dot.saturating_sub(24);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let head = &text[from..dot];
+        let word_start = head
+            .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '['))
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let word = &head[word_start..];
+        if word.is_empty() {
+            return false;
+        }
+        if word.contains('.') {
+            return true;
+        }
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        if letters == 1
+            && word.chars().all(char::is_alphabetic)
+            && word.starts_with(char::is_uppercase)
+        {
+            return true;
+        }
+        ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn sentence_ends_as_by_chars(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "He", "said", "Mr", "MR", "mrs", "Sept", "U.S", "F", "É", "é", "x", "2", "5",
+                    ".", "!", "?", "...", " ", "  ", "\t", "\n", "\x0B", "\u{A0}", "\u{2003}",
+                    "\"", "'", "”", "’", "»", "«", "“", "‘", ")", "]", "(", "[", "\u{FFFD}",
+                    "Ünder", "\u{212A}", "ǅ", "messrs", "Messrsx", "no", "St",
+                ]),
+                0..14,
+            )
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(
+                first_sentence_end(&text),
+                first_sentence_end_by_chars(&text),
+                "{:?}",
+                text
+            );
+        }
+
+        #[test]
+        fn ascii_abbreviations_as_in_the_list(w in "[a-zA-Z.@`\\[{]{0,7}") {
+            proptest::prop_assert_eq!(
+                is_ascii_abbreviation(w.as_bytes()),
+                ABBREVIATIONS.iter().any(|a| w.eq_ignore_ascii_case(a))
+            );
+        }
+    }
+
+    #[test]
+    fn every_abbreviation_in_any_case() {
+        for a in ABBREVIATIONS {
+            assert!(is_ascii_abbreviation(a.as_bytes()), "{a}");
+            assert!(is_ascii_abbreviation(a.to_uppercase().as_bytes()), "{a}");
+        }
+    }
 
     #[test]
     fn first_sentences() {

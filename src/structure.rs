@@ -62,6 +62,8 @@ pub fn read(text: &str) -> Structure {
     let mut byline: Option<Byline> = None;
     let mut affiliation_agency: Option<&'static str> = None;
     let mut found: Option<(usize, usize)> = None; // (block, line) of the dateline
+    // the dateline as read on its line, finished on the paragraph it opens
+    let mut on_line: Option<dateline::OnLine<'_>> = None;
     let mut header_chars = 0;
 
     'blocks: for (bi, block) in blocks.iter().enumerate() {
@@ -72,12 +74,13 @@ pub fn read(text: &str) -> Structure {
         let mut li = 0;
         while li < block.len() {
             let line = block[li].text;
-            if dateline::is_dateline(line) {
+            if let Some(d) = dateline::read_line(line) {
                 // lines above it in the same block are header units of their own
                 for (k, l) in kept.iter().enumerate() {
                     units.push(unit(Para::from_line(l), bi, k));
                 }
                 found = Some((bi, li));
+                on_line = Some(d);
                 break 'blocks;
             }
             let next = block.get(li + 1).map(|l| l.text);
@@ -170,9 +173,10 @@ pub fn read(text: &str) -> Structure {
         body_blocks.extend(blocks[body_from.0 + 1..].iter().copied());
     }
     let mut paras = layout::paragraphs(&body_blocks);
-    if found.is_some()
+    // the body opens with the dateline's line
+    if let Some(d) = on_line
         && let Some(first) = paras.first_mut()
-        && let Some(p) = dateline::parse(&first.text)
+        && let Some(p) = d.parse_paragraph(&first.text)
     {
         s.dateline_city_at = p
             .city_span

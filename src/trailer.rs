@@ -19,7 +19,7 @@
 //! kept as a paragraph.
 
 use crate::agency;
-use crate::chrome::{Branches, WordSets, ascii_words, has_run, is_one_of, may_fold_to_ascii};
+use crate::chrome::{Branches, WordSets, ascii_words, has_run, is_one_of, may_fold_to_ascii, trim};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -64,8 +64,8 @@ static CREDITS: Branches<7> = Branches::new(
     ],
 );
 
-/// First words of the credits that name a role before "by" ([`CREDITS`]' first and fourth
-/// shapes: "Reporting by …", "This report by … was first published").
+/// First words of the credits that name a role before "by" ([`CREDITS`]' first shape:
+/// "Reporting by …").
 const CREDIT_ROLES: &[&str] = &[
     "additional",
     "reporting",
@@ -79,8 +79,10 @@ const CREDIT_ROLES: &[&str] = &[
     "graphics",
     "produced",
     "translated",
-    "this",
 ];
+
+/// What follows "This" in the credit of [`CREDITS`]' fourth shape ("This report by …").
+const CREDIT_THIS: &[&str] = &["report", "story", "article"];
 
 /// First words of contact credits ([`CREDITS`]' last shapes).
 const CREDIT_CONTACTS: &[&str] = &["follow", "contact"];
@@ -125,7 +127,7 @@ pub fn split<S: AsRef<str>>(paras: &[S]) -> Trailer {
     }
     let mut credits_back = Vec::new();
     while t.keep > 0 {
-        let p = paras[t.keep - 1].as_ref().trim();
+        let p = trim(paras[t.keep - 1].as_ref());
         // trailers are short; a long paragraph is story
         if p.len() > MAX_TRAILER {
             break;
@@ -154,7 +156,11 @@ pub fn split<S: AsRef<str>>(paras: &[S]) -> Trailer {
 /// more `*`. "Any case" is that of the regex crate's case-insensitive matching, under which
 /// ſ is an s.
 pub fn signoff(line: &str) -> Option<Option<&'static str>> {
-    let t = line.trim();
+    let t = trim(line);
+    // what a sign-off can start with (ſ and K fold to no first letter of its words)
+    if !t.starts_with(['R', 'r', '-', '(', 'E', 'e', 'M', 'm', '#', '*']) {
+        return None;
+    }
     let stem = t.trim_end_matches('.');
     if t.len() - stem.len() <= 3 && (eq_fold(stem, "reuter") || eq_fold(stem, "reuters")) {
         return Some(Some("Reuters"));
@@ -209,16 +215,20 @@ fn is_credit(p: &str) -> bool {
     may_be_credit(p) && CREDITS.is_match(p)
 }
 
-/// Prefilter of [`CREDITS`], stricter than the words of its shapes: a first word of [`CREDIT_CONTACTS`], a first word of
-/// [`CREDIT_ROLES`] with "by" later, or the words of one of [`CREDIT_WORDS`].
+/// Prefilter of [`CREDITS`], stricter than the words of its shapes: a first word of
+/// [`CREDIT_CONTACTS`], a first word of [`CREDIT_ROLES`] with "by" later, "this" and a word
+/// of [`CREDIT_THIS`] with "by" later, or the words of one of [`CREDIT_WORDS`].
 fn may_be_credit(p: &str) -> bool {
     if may_fold_to_ascii(p) {
         return true;
     }
-    let first = ascii_words(p).next().unwrap_or_default();
-    is_one_of(first, CREDIT_CONTACTS)
-        || (is_one_of(first, CREDIT_ROLES) && has_run(p, "by"))
-        || CREDIT_WORDS.in_line(p)
+    let mut words = ascii_words(p);
+    let first = words.next().unwrap_or_default();
+    // "this" stands right before its word, with whitespace between: the next run of letters
+    let role = is_one_of(first, CREDIT_ROLES)
+        || (first.eq_ignore_ascii_case("this")
+            && words.next().is_some_and(|w| is_one_of(w, CREDIT_THIS)));
+    is_one_of(first, CREDIT_CONTACTS) || (role && has_run(p, "by")) || CREDIT_WORDS.in_line(p)
 }
 
 /// True for a desk code ([`DESK_CODE_RE`]): it starts with a bracket or a lower-case letter
@@ -249,7 +259,7 @@ pub fn strip_glued_signoff(text: &str) -> Option<(&str, &'static str)> {
 }
 
 fn is_rule(p: &str) -> bool {
-    let t = p.trim();
+    let t = trim(p);
     // the shape first: it fails at the first letter of a story paragraph
     t.chars().all(|c| matches!(c, '_' | '-' | '—' | '=' | '*')) && t.chars().count() >= 3
 }
@@ -455,6 +465,7 @@ mod tests {
             "It had contributed to the proposed settlement, it said.",
             "The loan was reported by the bank on Friday.",
             "He said it would end.",
+            "This was a good year, pushed by demand, he said.",
         ];
         for t in story {
             assert!(!may_be_credit(t), "{t:?}");
