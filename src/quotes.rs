@@ -1379,7 +1379,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             }
             Some(rest + r.start..rest + r.end)
         } else {
-            let subj = speakers::subject_before(&tail_t[..ttoks[ck].start])?;
+            let subj = speakers::subject_before_tokens(&tail_t[..ttoks[ck].start], &ttoks[..ck])?;
             // nothing before the speaker phrase but a few words in front of a name
             // ("the plant's Director General Oleg Mokryi said")
             let lead = &tail_t[..subj.start];
@@ -1471,7 +1471,7 @@ fn reported_subject_first(
         .collect();
     for ck in cue_ks {
         let before = &body[..toks[ck].start];
-        let subj = speakers::subject_before(before).filter(|subj| {
+        let subj = speakers::subject_before_tokens(before, &toks[..ck]).filter(|subj| {
             // the subject opens the sentence, follows an opening phrase and a comma, or
             // is a name with words in front ("Psychiatric oncologist Gabriela Ozco",
             // "Director of the FBI Louis Freeh")

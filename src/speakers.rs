@@ -1126,34 +1126,57 @@ pub type Span = std::ops::Range<usize>;
 
 /// The noun phrase that ends `s` (before a cue), if any.
 pub fn subject_before(s: &str) -> Option<Span> {
-    // the phrase reader looks back a few dozen words at most: cut the rest off first
+    let cut = subject_window(s);
+    let toks: Vec<Tok> = token_iter(&s[cut..])
+        .map(|t| Tok {
+            start: cut + t.start,
+            end: cut + t.end,
+            word: t.word,
+        })
+        .collect();
+    subject_in_window(s, &toks, cut)
+}
+
+/// [`subject_before`] of `s` given its tokens (as [`tokens`] cuts it), which it then does
+/// not cut up again.
+pub fn subject_before_tokens(s: &str, toks: &[Tok]) -> Option<Span> {
+    let cut = subject_window(s);
+    // the window starts at a space or at 0: its tokens are those of `s` from there on
+    let first = toks.partition_point(|t| t.start < cut);
+    subject_in_window(s, &toks[first..], cut)
+}
+
+/// Where the text the subject is looked for in starts: the phrase reader looks back a few
+/// dozen words at most, from a word boundary so the first word is not a fragment.
+fn subject_window(s: &str) -> usize {
     let mut cut = s.len().saturating_sub(SUBJECT_WINDOW);
     while !s.is_char_boundary(cut) {
         cut -= 1;
     }
-    // start at a word boundary so the first word is not a fragment
     if cut > 0 {
         cut = s[cut..]
             .find(char::is_whitespace)
             .map_or(s.len(), |i| cut + i);
     }
-    subject_before_all(&s[cut..]).map(|r| trim_after_name(s, cut + r.start..cut + r.end))
+    cut
+}
+
+/// The subject in `s[cut..]`, whose tokens are `toks` (offsets in `s`).
+fn subject_in_window(s: &str, toks: &[Tok], cut: usize) -> Option<Span> {
+    let r = subject_before_all(s, toks, cut)?;
+    // the phrase starts and ends where tokens do: its tokens are these
+    let a = toks.partition_point(|t| t.start < r.start);
+    let b = toks.partition_point(|t| t.end <= r.end);
+    Some(match kept_after_name(s, &toks[a..b]) {
+        0 => r,
+        kept => r.start..toks[a + kept - 1].end,
+    })
 }
 
 /// A phrase read past a name into a verb or an adverb ends at the name: "Clinton pitched"
 /// -> "Clinton", "Gorka similarly" -> "Gorka". Lower-case words that belong to a phrase
 /// stay: role nouns and titles ("Republican voter"), name particles ("Ludwig van").
-fn trim_after_name(s: &str, r: Span) -> Span {
-    let np = &s[r.clone()];
-    let toks = tokens(np);
-    match kept_after_name(np, &toks) {
-        0 => r,
-        end => r.start..r.start + toks[end - 1].end,
-    }
-}
-
-/// [`trim_after_name`] of a phrase given as its tokens (offsets in `s`): how many of them
-/// the phrase keeps.
+/// Returns how many of the phrase's tokens (offsets in `s`) it keeps.
 fn kept_after_name(s: &str, toks: &[Tok]) -> usize {
     let w = |k: usize| &s[toks[k].start..toks[k].end];
     let mut end = toks.len();
@@ -1176,17 +1199,20 @@ fn kept_after_name(s: &str, toks: &[Tok]) -> usize {
 /// Bytes before a cue in which its subject is looked for.
 const SUBJECT_WINDOW: usize = 240;
 
-fn subject_before_all(s: &str) -> Option<Span> {
+/// The noun phrase that ends `s[lo..]`, whose tokens are `toks` (offsets in `s`).
+fn subject_before_all(s: &str, toks: &[Tok], lo: usize) -> Option<Span> {
     // "Sen. Ted Cruz (R-Tex.) said": a parenthesis after the name is not part of it
-    let trimmed = s.trim_end();
+    let trimmed = s[lo..].trim_end();
     if trimmed.ends_with(')')
         && let Some(open) = trimmed.rfind('(')
         && trimmed.len() - open <= 40
         && open > 0
     {
-        return subject_before_all(&s[..open]);
+        // '(' is a token of its own: the tokens before it are those of the text before it
+        let open = lo + open;
+        let before = toks.partition_point(|t| t.end <= open);
+        return subject_before_all(&s[..open], &toks[..before], lo);
     }
-    let toks = tokens(s);
     let mut i = toks.len();
     let word = |k: usize| &s[toks[k].start..toks[k].end];
     // adverbs, auxiliaries and times right before the cue ("Smith this morning said")
