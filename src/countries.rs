@@ -758,10 +758,11 @@ fn sentence_start(hay: &str, at: usize) -> bool {
 
 /// True when the text is written mostly in capitals: no case cues.
 fn all_caps(text: &str) -> bool {
-    let (mut upper, mut lower) = (0usize, 0usize);
-    // ASCII text is counted in chunks of 255 bytes with byte counters, which the compiler
+    let (mut upper, mut lower, mut seen) = (0usize, 0usize, 0usize);
+    // ASCII text is counted in chunks of 64 bytes with byte counters, which the compiler
     // vectorises; the first chunk with another byte sends the whole text to the char count.
-    for chunk in text.as_bytes().chunks(255) {
+    // A text with enough small letters is turned down before its end.
+    for chunk in text.as_bytes().chunks(64) {
         let (mut u, mut l, mut any) = (0u8, 0u8, 0u8);
         for &b in chunk {
             u += u8::from(b.is_ascii_uppercase());
@@ -778,6 +779,13 @@ fn all_caps(text: &str) -> bool {
         }
         upper += usize::from(u);
         lower += usize::from(l);
+        // The rest can add at most a capital a byte and takes no small letter away (counted
+        // by characters, too): the answer is no already.
+        let rest = text.len() - (seen + chunk.len());
+        if lower * 5 >= upper + rest {
+            return false;
+        }
+        seen += chunk.len();
     }
     upper >= 2 && lower * 5 < upper
 }
@@ -939,6 +947,9 @@ impl Matcher {
                 Verdict::Other => {}
             }
         }
+        if out.is_empty() {
+            return Vec::new();
+        }
         // A form read as a person's name is that person throughout the text.
         if !persons.is_empty() {
             out.retain(|(_, e)| !persons.contains(e));
@@ -998,29 +1009,46 @@ fn all_occurrences<'h>(
 }
 
 /// The forms as a byte trie: walking the text's bytes down from the root, from some position,
-/// meets every form that starts there, shortest first. The nodes are built breadth first from
-/// the sorted forms, so the children of a node are consecutive and in byte order.
+/// meets every form that starts there, shortest first. The trie is a double array: the child of
+/// state `s` on byte `b` is state `t = slots[s].base + b` (wrapping) when `slots[t].check` is
+/// `s`, so a step is an addition and a comparison, however many children `s` has. The states
+/// are placed breadth first from the sorted forms, each node's children where their slots are
+/// free, the first free slot first.
 struct Trie {
-    /// `root[b]`: the child of the root on byte `b`, or 0 (the root) when no form begins with
-    /// `b`.
-    root: [u32; 256],
+    slots: Vec<Slot>,
+    /// `begins[b]`: some form begins with byte `b`.
+    begins: [bool; 256],
     /// Bit `256 * a + b`: some form begins with bytes `a`, `b` (or is `a` alone).
     pairs: Vec<u64>,
-    nodes: Vec<Node>,
 }
 
+/// A state of the trie's double array (see [`Trie`]); its index is its number.
 #[derive(Clone, Copy, Debug)]
-struct Node {
-    /// The byte on the edge from the parent.
-    byte: u8,
-    /// The children: `nodes[first..first + count]`.
-    first: u32,
-    count: u32,
+struct Slot {
+    /// Its children are at `base + b` for the bytes `b` on their edges.
+    base: u32,
+    /// The state whose child this is, or `FREE` (the root, a slot not in use).
+    check: u32,
     /// The entry of the form that ends here, or `NO_ENTRY`.
     entry: u32,
 }
 
 const NO_ENTRY: u32 = u32::MAX;
+const FREE: u32 = u32::MAX;
+const ROOT: u32 = 0;
+
+impl Slot {
+    const FREE: Slot = Slot {
+        base: 0,
+        check: FREE,
+        entry: NO_ENTRY,
+    };
+
+    /// The entry of the form that ends here.
+    fn entry(&self) -> Option<usize> {
+        (self.entry != NO_ENTRY).then_some(self.entry as usize)
+    }
+}
 
 impl Trie {
     /// A trie of `(entry, form)` pairs; of equal forms the first is kept.
@@ -1029,63 +1057,92 @@ impl Trie {
         let mut keys: Vec<(&[u8], u32)> = forms.map(|(e, f)| (f.as_bytes(), small(e))).collect();
         keys.sort_by(|a, b| a.0.cmp(b.0)); // stable: equal forms stay in entry order
         keys.dedup_by(|later, earlier| later.0 == earlier.0);
-        let leaf = |byte| Node {
-            byte,
-            first: 0,
-            count: 0,
-            entry: NO_ENTRY,
-        };
-        // at most a node per byte of the keys, and the root
+        // at most a state per byte of the keys, and the root; a few slots stay free
         let most = 1 + keys.iter().map(|k| k.0.len()).sum::<usize>();
-        let mut nodes = Vec::with_capacity(most);
-        nodes.push(leaf(0));
-        // spans[i]: the keys below node i, `keys[lo..hi]`, which share their first `depth`
-        // bytes; the one that ends at node i, if any, sorts first.
-        let mut spans = Vec::with_capacity(most);
-        spans.push((0, keys.len(), 0));
-        let mut i = 0;
-        while i < nodes.len() {
-            let (mut lo, hi, depth) = spans[i];
+        let mut slots = vec![Slot::FREE; most + most / 4 + 512];
+        // `skip[t]`: a slot at or before the first free slot from `t` on (free slots point at
+        // themselves; paths are shortened as they are followed)
+        let mut skip: Vec<u32> = (0..small(slots.len())).collect();
+        skip[0] = 1; // the root's slot is in use
+        // the nodes to place, breadth first: (slot, keys[lo..hi] below it, which share their
+        // first `depth` bytes; the one that ends there, if any, sorts first)
+        let mut queue = vec![(ROOT, 0, keys.len(), 0)];
+        let mut used = 1; // the slots up to the last in use
+        let mut children: Vec<(u8, usize, usize)> = Vec::new();
+        let mut next = 0;
+        while let Some(&(s, mut lo, hi, depth)) = queue.get(next) {
+            next += 1;
+            let s_at = s as usize;
             if lo < hi && keys[lo].0.len() == depth {
-                nodes[i].entry = keys[lo].1;
+                slots[s_at].entry = keys[lo].1;
                 lo += 1;
             }
-            nodes[i].first = small(nodes.len());
+            children.clear();
             while lo < hi {
                 let byte = keys[lo].0[depth];
                 let mut end = lo + 1;
                 while end < hi && keys[end].0[depth] == byte {
                     end += 1;
                 }
-                nodes.push(leaf(byte));
-                spans.push((lo, end, depth + 1));
+                children.push((byte, lo, end));
                 lo = end;
             }
-            nodes[i].count = small(nodes.len()) - nodes[i].first;
-            i += 1;
+            let Some(&(first, ..)) = children.first() else {
+                continue;
+            };
+            // the first free slot for the first child where the others' slots are free too
+            let mut t = first_free(&mut skip, 1);
+            loop {
+                let room = t + 256;
+                if slots.len() < room {
+                    let len = room.max(2 * slots.len());
+                    skip.extend(small(slots.len())..small(len));
+                    slots.resize(len, Slot::FREE);
+                }
+                let free = |&(b, ..): &(u8, usize, usize)| {
+                    slots[t + usize::from(b) - usize::from(first)].check == FREE
+                };
+                if children.iter().all(free) {
+                    break;
+                }
+                t = first_free(&mut skip, t + 1);
+            }
+            let base = small(t).wrapping_sub(u32::from(first));
+            slots[s_at].base = base;
+            for &(byte, lo, end) in &children {
+                let c = base.wrapping_add(u32::from(byte));
+                slots[c as usize].check = s;
+                skip[c as usize] = c + 1;
+                used = used.max(c as usize + 1);
+                queue.push((c, lo, end, depth + 1));
+            }
         }
-        let mut root = [0; 256];
-        let top = nodes[0];
-        for child in top.first..top.first + top.count {
-            root[usize::from(nodes[child as usize].byte)] = child;
-        }
+        // the slots after the last state in use are free: `step` reads them as missing
+        slots.truncate(used);
+        slots.shrink_to_fit();
+        let mut begins = [false; 256];
         let mut pairs = vec![0u64; 1024];
-        for (key, _) in &keys {
+        for &(key, _) in &keys {
             let Some((&a, rest)) = key.split_first() else {
                 continue; // an empty form is never found
             };
+            begins[usize::from(a)] = true;
             let a = usize::from(a) << 8;
             match rest.first() {
                 Some(&b) => pairs[(a | usize::from(b)) / 64] |= 1 << (b % 64),
                 None => pairs[a / 64..a / 64 + 4].fill(u64::MAX),
             }
         }
-        Trie { root, pairs, nodes }
+        Trie {
+            slots,
+            begins,
+            pairs,
+        }
     }
 
     /// True when some form begins with `byte`.
     fn begins(&self, byte: u8) -> bool {
-        self.root[usize::from(byte)] != 0
+        self.begins[usize::from(byte)]
     }
 
     /// The first position from `at` on where a form may start: its byte begins some form, it
@@ -1124,25 +1181,23 @@ impl Trie {
         self.pairs[bit / 64] >> (bit % 64) & 1 != 0
     }
 
-    /// The child of the root on `byte`, for `node` None, else the child of `node`.
-    fn step(&self, node: Option<&Node>, byte: u8) -> Option<&Node> {
-        let Some(node) = node else {
-            let child = self.root[usize::from(byte)] as usize;
-            return (child != 0).then(|| &self.nodes[child]);
-        };
-        let first = node.first as usize;
-        self.nodes[first..first + node.count as usize]
-            .iter()
-            .find(|c| c.byte == byte)
+    /// The child of state `s` on `byte`.
+    #[inline]
+    fn step(&self, s: u32, byte: u8) -> Option<u32> {
+        let t = self.slots[s as usize].base.wrapping_add(u32::from(byte));
+        self.slots
+            .get(t as usize)
+            .is_some_and(|slot| slot.check == s)
+            .then_some(t)
     }
 
     /// The entry of exactly `form`.
     fn get(&self, form: &str) -> Option<usize> {
-        let mut node = None;
+        let mut s = ROOT;
         for &byte in form.as_bytes() {
-            node = Some(self.step(node, byte)?);
+            s = self.step(s, byte)?;
         }
-        node?.entry()
+        self.slots[s as usize].entry()
     }
 
     /// Every form that `hay[start..]` begins with, shortest first, as (end, entry).
@@ -1150,25 +1205,35 @@ impl Trie {
         Prefixes {
             trie: self,
             hay,
-            node: None,
+            state: ROOT,
             at: start,
         }
     }
 }
 
-impl Node {
-    /// The entry of the form that ends here.
-    fn entry(&self) -> Option<usize> {
-        (self.entry != NO_ENTRY).then_some(self.entry as usize)
+/// The first free slot from `t` on, as `skip` (see [`Trie::new`]) tells, shortening its paths.
+fn first_free(skip: &mut [u32], t: usize) -> usize {
+    let mut free = t;
+    while let Some(&next) = skip.get(free)
+        && next as usize != free
+    {
+        free = next as usize;
     }
+    let mut at = t;
+    while at < free {
+        let next = skip[at] as usize;
+        skip[at] = free as u32;
+        at = next;
+    }
+    free
 }
 
 /// See [`Trie::prefixes`].
 struct Prefixes<'t> {
     trie: &'t Trie,
     hay: &'t [u8],
-    /// The node of `hay[start..at]`, None for the root.
-    node: Option<&'t Node>,
+    /// The state of `hay[start..at]`.
+    state: u32,
     at: usize,
 }
 
@@ -1178,10 +1243,9 @@ impl Iterator for Prefixes<'_> {
     fn next(&mut self) -> Option<(usize, usize)> {
         loop {
             let &byte = self.hay.get(self.at)?;
-            let node = self.trie.step(self.node, byte)?;
-            self.node = Some(node);
+            self.state = self.trie.step(self.state, byte)?;
             self.at += 1;
-            if let Some(entry) = node.entry() {
+            if let Some(entry) = self.trie.slots[self.state as usize].entry() {
                 return Some((self.at, entry));
             }
         }

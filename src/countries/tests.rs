@@ -638,6 +638,10 @@ fn all_caps_counts_capitals_against_small_letters() {
     // a letter that is not ASCII after the first chunk: the char count, from the start
     let late_accents = format!("{}{}", "A".repeat(300), "é".repeat(61));
     let late_capitals = format!("{}{}", "a".repeat(300), "É".repeat(1600));
+    // small letters first: turned down early only when the rest cannot outweigh them
+    let small_first = format!("{}{}", "a".repeat(64), "A".repeat(321));
+    let small_first_short = format!("{}{}", "a".repeat(64), "A".repeat(320));
+    let small_then_accents = format!("{}{}", "a".repeat(64), "É".repeat(200));
     let cases: &[(&str, bool)] = &[
         ("JAPAN SAYS SOVIET UNION WANTS LOANS", true),
         ("Japan says Soviet Union wants loans", false),
@@ -656,6 +660,9 @@ fn all_caps_counts_capitals_against_small_letters() {
         (&small_then_caps, false), // 51 * 5 = 255
         (&late_accents, false),    // 61 * 5 > 300
         (&late_capitals, true),    // 300 * 5 < 1600
+        (&small_first, true),      // 64 * 5 < 321
+        (&small_first_short, false),
+        (&small_then_accents, false),
     ];
     for &(text, want) in cases {
         // the plain count, character by character
@@ -880,5 +887,40 @@ proptest::proptest! {
         ][..]), 0..12)
     ) {
         check_cues(&pieces.concat());
+    }
+}
+
+proptest::proptest! {
+    /// The double array finds exactly the forms a plain search finds, whatever the bytes of
+    /// the forms (control bytes, which make bases wrap below zero, and bytes of other
+    /// letters), and the first of equal forms.
+    #[test]
+    fn trie_finds_what_a_plain_search_finds(
+        forms in proptest::collection::vec(proptest::sample::select(&[
+            "\u{1}", "\u{1}a", "a", "ab", "abc", "b", "ba", "zz", "z\u{1}", "é", "ée", "ÿ", " ",
+            "a b", "US", "U.S.", "USA",
+        ][..]), 0..10),
+        text in proptest::collection::vec(proptest::sample::select(&[
+            "\u{1}", "a", "b", "c", "z", "é", "e", "ÿ", " ", "U", "S", ".", "A",
+        ][..]), 0..12),
+    ) {
+        let trie = Trie::new(forms.iter().copied().enumerate());
+        let first = |form: &str| forms.iter().position(|f| *f == form);
+        for form in &forms {
+            proptest::prop_assert_eq!(trie.get(form), first(form));
+        }
+        let text = text.concat();
+        let bytes = text.as_bytes();
+        for start in 0..=bytes.len() {
+            let got: Vec<_> = trie.prefixes(bytes, start).collect();
+            let mut want: Vec<_> = forms
+                .iter()
+                .filter(|f| !f.is_empty() && bytes[start..].starts_with(f.as_bytes()))
+                .map(|f| (start + f.len(), first(f).unwrap()))
+                .collect();
+            want.sort_unstable();
+            want.dedup();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 }
