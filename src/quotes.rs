@@ -1144,9 +1144,10 @@ fn is_bare_attribution(s: &str) -> bool {
 
 /// Adverbials allowed between a reported-speech cue and its end or its clause.
 fn is_adverbial_word(w: &str) -> bool {
-    let l = crate::words::lower(w);
+    let l_folded = crate::words::lower(w);
+    let l = l_folded.as_str();
     matches!(
-        l.as_str(),
+        l,
         "on" | "in"
             | "at"
             | "a"
@@ -1194,9 +1195,9 @@ fn is_adverbial_word(w: &str) -> bool {
             | "telephone"
             | "telephoned"
             | "into"
-    ) || crate::words::is_time_word(&l)
-        || crate::words::is_ly_adverb(&l)
-        || month_word(&l)
+    ) || crate::words::is_time_word(l)
+        || crate::words::is_ly_adverb(l)
+        || month_word(l)
         || l.chars().all(|c| c.is_ascii_digit())
 }
 

@@ -858,14 +858,17 @@ fn is_name_particle(w: &str) -> bool {
 
 /// A lower-case word for a trade ("oncologist", "historian", "researcher").
 fn is_profession(w: &str) -> bool {
-    let l = lower(w);
-    !is_cap(w)
-        && l.len() > 5
+    if is_cap(w) {
+        return false;
+    }
+    let l_folded = lower(w);
+    let l = l_folded.as_str();
+    l.len() > 5
         && ["ist", "ian", "er", "or"]
             .iter()
             .any(|suf| l.ends_with(suf))
         && !matches!(
-            l.as_str(),
+            l,
             "after"
                 | "under"
                 | "over"
@@ -895,7 +898,8 @@ fn is_profession(w: &str) -> bool {
 
 /// Lower-case words that can be the head of a speaker description.
 fn is_role_noun(w: &str) -> bool {
-    let l = lower(w);
+    let l_folded = lower(w);
+    let l = l_folded.as_str();
     // "campaigners", "backers", "economists", "historians"
     let people_plural = l.len() > 5
         && ["ers", "ists", "ians", "ors"]
@@ -905,21 +909,18 @@ fn is_role_noun(w: &str) -> bool {
     let person_word = (l.len() > 5
         && (l.ends_with("man") || l.ends_with("men"))
         && !matches!(
-            l.as_str(),
+            l,
             "german" | "germans" | "oman" | "human" | "humans" | "roman" | "romans"
         ))
         || l.ends_with("-year-old")
         || l.ends_with("-year-olds")
-        || matches!(
-            l.as_str(),
-            "outlets" | "outlet" | "insiders" | "insider" | "aide"
-        );
+        || matches!(l, "outlets" | "outlet" | "insiders" | "insider" | "aide");
     let people_plural = people_plural || person_word;
     people_plural
         || is_profession(w)
-        || is_title_word(&l)
+        || is_title_word(l)
         || matches!(
-            l.as_str(),
+            l,
             "ministry"
                 | "department"
                 | "agency"
@@ -1103,8 +1104,9 @@ pub fn is_speaker_description(np: &str) -> bool {
 
 /// True when `np` can name a speaker: a pronoun, a name, or a speaker description.
 pub fn can_name_speaker(np: &str) -> bool {
-    let l = lower(np.trim());
-    PRONOUNS.contains(&l.as_str()) || names_someone(np) || is_speaker_description(np)
+    let l_folded = lower(np.trim());
+    let l = l_folded.as_str();
+    PRONOUNS.contains(&l) || names_someone(np) || is_speaker_description(np)
 }
 
 /// Is `np` a description whose head is a role ("the senator", "a Clinton aide") or a
@@ -1226,8 +1228,9 @@ fn subject_before_all(s: &str, toks: &[Tok], lo: usize) -> Option<Span> {
             i -= 1;
         }
         if i > 0 && toks[i - 1].word {
-            let l = lower(word(i - 1));
-            let time = crate::words::is_time_word(l.as_str()) || l.as_str() == "weekend";
+            let l_folded = lower(word(i - 1));
+            let l = l_folded.as_str();
+            let time = crate::words::is_time_word(l) || l == "weekend";
             if time {
                 i -= 1;
                 if i > 0
@@ -1296,7 +1299,8 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
         // Ptak", "senior SPD member Ralf Stegner")
         while k > 0 && toks[k - 1].word {
             let x = w(k - 1);
-            let lx = lower(x);
+            let lx_folded = lower(x);
+            let lx = lx_folded.as_str();
             let ok = (is_cap(x) && !is_function_cap(x))
                 || (is_name_particle(x)
                     && k > 1
@@ -1306,7 +1310,7 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
                 || is_title_word(x)
                 || is_profession(x)
                 || matches!(
-                    lx.as_str(),
+                    lx,
                     "senior"
                         | "former"
                         | "deputy"
@@ -1391,8 +1395,9 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
         let mut n = 0;
         while k > 0 && toks[k - 1].word && n < 8 {
             let x = w(k - 1);
-            let lx = lower(x);
-            if is_determiner(&lx) {
+            let lx_folded = lower(x);
+            let lx = lx_folded.as_str();
+            if is_determiner(lx) {
                 k -= 1;
                 // "a spokesman for the ministry": carry on past "for"/"of"
                 if k >= 2
@@ -1408,7 +1413,7 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
                 break;
             }
             let starts_clause = matches!(
-                lx.as_str(),
+                lx,
                 "and"
                     | "but"
                     | "that"
@@ -1423,7 +1428,7 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
                     | "says"
                     | "told"
             );
-            if starts_clause || PRONOUNS.contains(&lx.as_str()) {
+            if starts_clause || PRONOUNS.contains(&lx) {
                 break;
             }
             k -= 1;
@@ -1459,8 +1464,8 @@ pub fn object_after(s: &str) -> Option<Span> {
             break;
         }
         let x = w(k);
-        let lx = lower(x);
-        let l = lx.as_str();
+        let l_folded = lower(x);
+        let l = l_folded.as_str();
         let stop = matches!(
             l,
             "at" | "in"
@@ -1573,10 +1578,11 @@ pub fn object_after(s: &str) -> Option<Span> {
 /// the next three words and is followed by a name ("conservative activist Bob Klaus",
 /// "undecided Republican voter Ann Hooton")?
 fn modifies_role<'a>(toks: &[Tok], w: impl Fn(usize) -> &'a str) -> bool {
-    let first = lower(w(0));
+    let first_folded = lower(w(0));
+    let first = first_folded.as_str();
     if !first.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-        || is_determiner(&first)
-        || is_function_word(first.as_str())
+        || is_determiner(first)
+        || is_function_word(first)
     {
         return false;
     }
@@ -1756,8 +1762,9 @@ impl Registry {
     /// to refer to.
     pub fn resolve(&mut self, np: &str) -> Option<usize> {
         let np = np.trim().trim_end_matches(',');
-        let lower_np = lower(np);
-        let pronoun = PRONOUNS.contains(&lower_np.as_str());
+        let lower_np_folded = lower(np);
+        let lower_np = lower_np_folded.as_str();
+        let pronoun = PRONOUNS.contains(&lower_np);
         let (title, name) = if pronoun {
             (None, None)
         } else {
@@ -1771,7 +1778,7 @@ impl Registry {
             Kind::Description
         };
         let idx = match kind {
-            Kind::Pronoun => match lower_np.as_str() {
+            Kind::Pronoun => match lower_np {
                 "he" | "she" | "i" => self.last_person,
                 "it" => self
                     .last_any
@@ -1930,7 +1937,8 @@ impl Registry {
     }
 
     fn description(&mut self, np: &str) -> usize {
-        let l = lower(np);
+        let l_folded = lower(np);
+        let l = l_folded.as_str();
         let head = l.split_whitespace().last().unwrap_or_default().to_string();
         // a role noun refers to the person who holds that role
         let definite = l.starts_with("the ") || l.starts_with("this ");
