@@ -86,7 +86,14 @@ impl Iterator for Tokens<'_> {
         // a word: alphanumerics, and '.', '-', apostrophes or '&' between two of them
         // ("U.S", "Jean-Paul", "O'Neill"), or a dot after an abbreviation ("Jr.", "Gov.")
         let mut end = start;
-        while let Some(&b) = bytes.get(end) {
+        loop {
+            // the run of ASCII letters and digits, then the byte after it
+            while bytes.get(end).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+                end += 1;
+            }
+            let Some(&b) = bytes.get(end) else {
+                break;
+            };
             let (class, n) = if b.is_ascii() {
                 (ASCII_CLASS[usize::from(b)], 1)
             } else {
@@ -151,6 +158,17 @@ fn class_of(c: char) -> Class {
         Class::Other
     }
 }
+
+/// Whether each byte is an ASCII letter or digit.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// The class of each ASCII byte.
 const ASCII_CLASS: [Class; 128] = {
