@@ -268,13 +268,17 @@ pub fn positions(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let b = text.as_bytes();
     let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphabetic() {
+    loop {
+        while b.get(i).is_some_and(|&c| !LETTER[usize::from(c)]) {
             i += 1;
-            continue;
+        }
+        if i >= b.len() {
+            break;
         }
         let s = i;
-        i += letter_run(b, i);
+        while b.get(i).is_some_and(|&c| LETTER[usize::from(c)]) {
+            i += 1;
+        }
         // cue words are lower case, 3 to 12 letters long, of a first letter and length
         // some cue has (see `word`): most words are not
         if !(3..=MAX_LEN).contains(&(i - s)) {
@@ -293,30 +297,16 @@ pub fn positions(text: &str) -> Vec<usize> {
     out
 }
 
-/// The number of ASCII letters in a row from `b[i]` on, eight bytes at a time.
-fn letter_run(b: &[u8], i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let mut n = 0;
-    while let Some(chunk) = b.get(i + n..i + n + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        // a letter folded to lower case lies in 'a'..='z'; bytes with the high bit set
-        // are cleared first so that no sum carries into the next byte
-        let v = (x | (ONES * 0x20)) & !HIGH;
-        let from_a = v + ONES * (0x80 - u64::from(b'a'));
-        let past_z = v + ONES * (0x80 - u64::from(b'z') - 1);
-        let letters = from_a & !past_z & !x & HIGH;
-        let others = !letters & HIGH;
-        if others != 0 {
-            return n + (others.trailing_zeros() / 8) as usize;
-        }
-        n += 8;
+/// Whether each byte is an ASCII letter.
+const LETTER: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (c as u8).is_ascii_alphabetic();
+        c += 1;
     }
-    n + b[i + n..]
-        .iter()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .count()
-}
+    t
+};
 
 /// Is `word`, as written in running text, a speech cue? Capitalised words are not
 /// ("States" in "United States", "Notes" as a name).
@@ -353,23 +343,6 @@ mod tests {
             assert_eq!(word(w), Some(indirect), "{w}");
             assert_eq!(word(&w.to_uppercase()), Some(indirect), "{w}");
         }
-    }
-
-    #[test]
-    fn letter_runs() {
-        // every byte after a run of letters of every length up to 20
-        for stop in 0..=255u8 {
-            for len in 0..20 {
-                let mut text = vec![b'x'; len];
-                text[..len].iter_mut().step_by(3).for_each(|c| *c = b'Q');
-                text.push(stop);
-                text.extend_from_slice(b"abcdefghij");
-                let want = len + usize::from(stop.is_ascii_alphabetic()) * 11;
-                assert_eq!(letter_run(&text, 0), want, "{stop} after {len}");
-            }
-        }
-        assert_eq!(letter_run(b"", 0), 0);
-        assert_eq!(letter_run(b"ab", 0), 2);
     }
 
     #[test]
