@@ -347,7 +347,8 @@ struct Attribution {
 /// ("told reporters") or the channel ("said in a statement", "wrote on Twitter").
 fn cue_phrase(s: &str, toks: &[speakers::Tok], k: usize) -> String {
     let verb = &s[toks[k].start..toks[k].end];
-    let lower = verb.to_lowercase();
+    let lower_folded = crate::words::lower(verb);
+    let lower = lower_folded.as_str();
     let mut end = toks[k].end;
     let word = |j: usize| toks.get(j).filter(|t| t.word).map(|t| &s[t.start..t.end]);
     if lower == "told" || lower == "tells" || lower == "tell" {
@@ -481,7 +482,7 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
     // else the phrase that ends at the cue ("outraged monarchist delegate David Mitchell")
     // `"…" for Clinton, said Kunin.`: the inverted attribution after a comma
     let to_listener = matches!(
-        s[toks[k].start..toks[k].end].to_lowercase().as_str(),
+        crate::words::lower(&s[toks[k].start..toks[k].end]).as_str(),
         "told"
             | "tells"
             | "tell"
@@ -628,11 +629,7 @@ fn appositive_name(t: &str, mention: std::ops::Range<usize>) -> std::ops::Range<
 /// For a document ("one document posted online by X"), the issuer named after "by";
 /// otherwise `np` as it is.
 fn by_issuer(s: &str, np: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let head = s[np.clone()]
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .to_lowercase();
+    let head = crate::words::lower(s[np.clone()].split_whitespace().last().unwrap_or(""));
     if !matches!(
         head.as_str(),
         "document" | "report" | "statement" | "letter" | "study" | "filing"
@@ -934,10 +931,12 @@ fn attribute(
             let following = &t[sp.close_end..following_end.min(next_open)];
             let short = words_up_to(following, 13) <= 12
                 || (words_up_to(following, 25) <= 24 && is_bare_attribution(following));
+            // (no other letter folds to ASCII "according")
             let opens_with_according = following
                 .trim_start()
-                .to_lowercase()
-                .starts_with("according");
+                .as_bytes()
+                .get(..9)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"according"));
             if short && !opens_with_according {
                 s_end = following_end;
             }
@@ -1492,7 +1491,7 @@ fn reported_subject_first(
                 .filter(|r| !body[r.end..toks[ck].start].contains(','))
         });
         let Some(subj) = subj else { continue };
-        let cue_word = w(ck).to_lowercase();
+        let cue_word = crate::words::lower(w(ck));
         let mut j = ck + 1;
         if matches!(cue_word.as_str(), "told" | "tells") {
             // the person told
