@@ -710,8 +710,8 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     // quotes that run on into following paragraphs
     let mut i = 0;
     let mut carried: Option<(Vec<Part>, usize, usize)> = None; // parts, first para, open
-    let mut pending_by_para: Vec<Vec<(usize, Pending)>> =
-        (0..paras.len()).map(|_| Vec::new()).collect();
+    // (paragraph, byte offset, statement), sorted once all are read
+    let mut pending: Vec<(usize, usize, Pending)> = Vec::new();
     while i < paras.len() {
         let t = &paras[i].text;
         let sps = &all_spans[i];
@@ -751,7 +751,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
                     if let Some((parts, fp, op)) = other {
                         // a run-on quote whose continuation never came: close it where it is
                         let p = attribute(paras, &all_spans, &all_starts, &parts, fp, op, i, None);
-                        pending_by_para[fp].push((op, p));
+                        pending.push((fp, op, p));
                     }
                     (
                         vec![Part {
@@ -774,16 +774,16 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
                 i,
                 Some((*sp, starts)),
             );
-            pending_by_para[first_para].push((open, p));
+            pending.push((first_para, open, p));
         }
         // reported speech in sentences without quotes
         for (at, p) in indirect(t, i, sps, starts) {
-            pending_by_para[i].push((at, p));
+            pending.push((i, at, p));
         }
         // sentence subjects that name a person
         for &st in starts {
             if let Some(p) = subject_note(t, i, st) {
-                pending_by_para[i].push((st, p));
+                pending.push((i, st, p));
             }
         }
         i += 1;
@@ -791,78 +791,84 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     if let Some((parts, fp, op)) = carried.take() {
         let last = parts.last().map_or(fp, |p| p.para);
         let p = attribute(paras, &all_spans, &all_starts, &parts, fp, op, last, None);
-        pending_by_para[fp].push((op, p));
+        pending.push((fp, op, p));
     }
 
     // resolve in text order
-    let mut last_quote: Option<(Option<usize>, Option<String>)> = None;
+    // a stable sort: what is read at the same place stays in the order it was read
+    pending.sort_by_key(|&(para, at, _)| (para, at));
+    // the speaker and the cue (by its quote in `out`) of the last quote, of this
+    // paragraph and of any
+    let mut last_quote: Option<(Option<usize>, Option<usize>)> = None;
     let mut last_quote_para: Option<usize> = None;
-    for (pi, mut items) in pending_by_para.into_iter().enumerate() {
-        items.sort_by_key(|(at, _)| *at);
-        let mut prev_in_para: Option<(Option<usize>, Option<String>)> = None;
-        // a person who is the subject of a sentence of this paragraph
-        let mut subject_in_para: Option<usize> = None;
-        for (_, p) in items {
-            if p.parts.is_empty() && !p.note_only {
-                continue;
-            }
-            if p.note_only {
-                if let Some((mp, r)) = &p.mention {
-                    let noted =
-                        registry.note_subject(&paras[*mp].text[r.clone()], p.opens_paragraph);
-                    subject_in_para = noted.or(subject_in_para);
-                }
-                continue;
-            }
-            let mut entity = None;
-            let mut mention = None;
-            let mut cue = p.cue.clone();
-            if let Some((mp, r)) = &p.mention {
-                let m = paras[*mp].text[r.clone()].to_string();
-                entity = registry.resolve_with_appositive(&m, &paras[*mp].text[r.end..]);
-                mention = Some(m);
-            } else if p.inherit {
-                let from = prev_in_para
-                    .clone()
-                    .or_else(|| subject_in_para.map(|e| (Some(e), None)))
-                    .or_else(|| {
-                        let adjacent = last_quote_para.is_some_and(|lp| lp + 1 == pi || lp == pi);
-                        (p.opens_paragraph && adjacent)
-                            .then(|| last_quote.clone())
-                            .flatten()
-                    });
-                match from {
-                    Some((e, c)) => {
-                        entity = e;
-                        if cue.is_none() {
-                            cue = c;
-                        }
-                    }
-                    // no speaker and no cue: a scare quote or a stray mark
-                    None if p.cue.is_none()
-                        && (p.words < MIN_UNATTRIBUTED_WORDS || p.kind == QuoteKind::Partial) =>
-                    {
-                        continue;
-                    }
-                    None => {}
-                }
-            }
-            if p.kind != QuoteKind::Indirect {
-                prev_in_para = Some((entity, cue.clone()));
-                last_quote = prev_in_para.clone();
-                last_quote_para = Some(p.parts.last().map_or(pi, |x| x.para));
-            }
-            if let Some(e) = entity {
-                registry.entities[e].quotes += 1;
-            }
-            out.push(Found {
-                parts: p.parts,
-                kind: p.kind,
-                entity,
-                mention,
-                cue,
-            });
+    let mut prev_in_para: Option<(Option<usize>, Option<usize>)> = None;
+    // a person who is the subject of a sentence of this paragraph
+    let mut subject_in_para: Option<usize> = None;
+    let mut para = None;
+    for (pi, _, p) in pending {
+        if para != Some(pi) {
+            para = Some(pi);
+            prev_in_para = None;
+            subject_in_para = None;
         }
+        if p.parts.is_empty() && !p.note_only {
+            continue;
+        }
+        if p.note_only {
+            if let Some((mp, r)) = &p.mention {
+                let noted = registry.note_subject(&paras[*mp].text[r.clone()], p.opens_paragraph);
+                subject_in_para = noted.or(subject_in_para);
+            }
+            continue;
+        }
+        let mut entity = None;
+        let mut mention = None;
+        let mut cue = p.cue;
+        if let Some((mp, r)) = &p.mention {
+            let m = paras[*mp].text[r.clone()].to_string();
+            entity = registry.resolve_with_appositive(&m, &paras[*mp].text[r.end..]);
+            mention = Some(m);
+        } else if p.inherit {
+            let from = prev_in_para
+                .or_else(|| subject_in_para.map(|e| (Some(e), None)))
+                .or_else(|| {
+                    let adjacent = last_quote_para.is_some_and(|lp| lp + 1 == pi || lp == pi);
+                    (p.opens_paragraph && adjacent)
+                        .then_some(last_quote)
+                        .flatten()
+                });
+            match from {
+                Some((e, c)) => {
+                    entity = e;
+                    if cue.is_none() {
+                        cue = c.and_then(|q: usize| out[q].cue.clone());
+                    }
+                }
+                // no speaker and no cue: a scare quote or a stray mark
+                None if cue.is_none()
+                    && (p.words < MIN_UNATTRIBUTED_WORDS || p.kind == QuoteKind::Partial) =>
+                {
+                    continue;
+                }
+                None => {}
+            }
+        }
+        if p.kind != QuoteKind::Indirect {
+            // this quote's cue is `out[out.len()]`'s, pushed below
+            prev_in_para = Some((entity, cue.is_some().then_some(out.len())));
+            last_quote = prev_in_para;
+            last_quote_para = Some(p.parts.last().map_or(pi, |x| x.para));
+        }
+        if let Some(e) = entity {
+            registry.entities[e].quotes += 1;
+        }
+        out.push(Found {
+            parts: p.parts,
+            kind: p.kind,
+            entity,
+            mention,
+            cue,
+        });
     }
     let texts = paras.iter().map(|p| p.text.as_str());
     registry.complete_names(texts);
