@@ -1302,12 +1302,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
     }
 
     // …, according to X / …, X said [adverbials] / …, said X
-    for (ci, _) in body
-        .match_indices(',')
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-    {
+    for (ci, _) in body.rmatch_indices(',') {
         // an attribution after this comma has its cue within a few words
         let k = cue_at.partition_point(|&c| c <= ci);
         if cue_at.get(k).is_none_or(|&c| c >= ci + 160) {
@@ -1335,6 +1330,11 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
         // the tail's first 40 tokens: the sentence's from `base` on (a comma ends a token
         // and spaces are skipped, so they are the same), with offsets in the tail
         let first = toks.partition_point(|t| t.start < base);
+        let cue_k = toks[first..]
+            .iter()
+            .take(12)
+            .position(|tk| tk.word && cues::in_text(&body[tk.start..tk.end]) == Some(true));
+        let Some(ck) = cue_k else { continue };
         let ttoks: Vec<speakers::Tok> = toks[first..]
             .iter()
             .take(40)
@@ -1344,25 +1344,17 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
                 word: t.word,
             })
             .collect();
-        let cue_k = ttoks
-            .iter()
-            .take(12)
-            .position(|tk| tk.word && cues::in_text(&tail_t[tk.start..tk.end]) == Some(true));
-        let Some(ck) = cue_k else { continue };
         // after the cue: adverbials ("on Sunday"), up to a comma that may open a
         // participle ("…, Cuomo said on Sunday, adding that …")
         let comma_k = (ck + 1..ttoks.len())
             .find(|&k| !ttoks[k].word && &tail_t[ttoks[k].start..ttoks[k].end] == ",");
-        let after_cue: Vec<&str> = ttoks[ck + 1..comma_k.unwrap_or(ttoks.len())]
+        let mut after_cue = ttoks[ck + 1..comma_k.unwrap_or(ttoks.len())]
             .iter()
             .filter(|t| t.word)
-            .map(|t| &tail_t[t.start..t.end])
-            .collect();
+            .map(|t| &tail_t[t.start..t.end]);
         let adverbial = ck == 0
-            || (after_cue.len() <= 8
-                && after_cue
-                    .iter()
-                    .all(|w| is_adverbial_word(w) || w.starts_with(char::is_uppercase)));
+            || (after_cue.clone().count() <= 8
+                && after_cue.all(|w| is_adverbial_word(w) || w.starts_with(char::is_uppercase)));
         if !adverbial {
             continue;
         }
@@ -1471,10 +1463,9 @@ fn reported_subject_first(
 ) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>, String)> {
     let w = |k: usize| &body[toks[k].start..toks[k].end];
     // only tokens where the sentence's cue scan found a cue word can be one
-    let cue_ks: Vec<usize> = (1..toks.len())
+    let cue_ks = (1..toks.len())
         .filter(|&k| toks[k].end <= end && cue_at.binary_search(&toks[k].start).is_ok())
-        .filter(|&k| toks[k].word && !w(k).ends_with("ing") && cues::in_text(w(k)) == Some(true))
-        .collect();
+        .filter(|&k| toks[k].word && !w(k).ends_with("ing") && cues::in_text(w(k)) == Some(true));
     for ck in cue_ks {
         let before = &body[..toks[ck].start];
         let subj = speakers::subject_before_tokens(before, &toks[..ck]).filter(|subj| {
