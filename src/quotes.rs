@@ -1230,8 +1230,7 @@ fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize,
         if lo == hi {
             continue;
         }
-        let here: Vec<usize> = cue_at[lo..hi].iter().map(|&c| c - s).collect();
-        for p in reported(t, s, e, para, &here) {
+        for p in reported(t, s, e, para, &cue_at[lo..hi]) {
             out.push((s, p));
         }
     }
@@ -1239,7 +1238,7 @@ fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize,
 }
 
 /// Reads one sentence `t[s..e]` as reported speech.
-/// `cue_at`: byte offsets of the cue words in the sentence.
+/// `cue_at`: byte offsets in `t` of the cue words of the sentence.
 fn reported(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Vec<Pending> {
     reported_in(t, s, e, para, cue_at).unwrap_or_default()
 }
@@ -1304,8 +1303,8 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
     // …, according to X / …, X said [adverbials] / …, said X
     for (ci, _) in body.rmatch_indices(',') {
         // an attribution after this comma has its cue within a few words
-        let k = cue_at.partition_point(|&c| c <= ci);
-        if cue_at.get(k).is_none_or(|&c| c >= ci + 160) {
+        let k = cue_at.partition_point(|&c| c <= s + ci);
+        if cue_at.get(k).is_none_or(|&c| c >= s + ci + 160) {
             continue;
         }
         let tail = &body[ci + 1..];
@@ -1432,7 +1431,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
                 .is_none_or(|t| &body[t.start..t.end] != "to")
     });
     let main_end = participle.map_or(body.len(), |k| toks[k - 1].start);
-    let main = reported_subject_first(body, &toks, main_end, cue_at);
+    let main = reported_subject_first(body, &toks, main_end, cue_at, s);
     let speaker_np = main.as_ref().map(|(_, np, _)| np.clone()).or_else(|| {
         // the sentence's subject for "…, saying …" on its own
         speakers::object_after(body).filter(|r| body[r.clone()].split_whitespace().count() <= 8)
@@ -1454,17 +1453,19 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
 }
 
 /// `X said (that) CLAUSE` in `body[..end]`: the clause, the speaker phrase and the cue.
-/// `cue_at`: byte offsets in `body` of its cue words (see [`cues::positions`]).
+/// `cue_at`: byte offsets of its cue words (see [`cues::positions`]) in the paragraph,
+/// where `body` starts at byte `s`.
 fn reported_subject_first(
     body: &str,
     toks: &[speakers::Tok],
     end: usize,
     cue_at: &[usize],
+    s: usize,
 ) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>, String)> {
     let w = |k: usize| &body[toks[k].start..toks[k].end];
     // only tokens where the sentence's cue scan found a cue word can be one
     let cue_ks = (1..toks.len())
-        .filter(|&k| toks[k].end <= end && cue_at.binary_search(&toks[k].start).is_ok())
+        .filter(|&k| toks[k].end <= end && cue_at.binary_search(&(s + toks[k].start)).is_ok())
         .filter(|&k| toks[k].word && !w(k).ends_with("ing") && cues::in_text(w(k)) == Some(true));
     for ck in cue_ks {
         let before = &body[..toks[ck].start];
