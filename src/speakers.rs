@@ -1294,10 +1294,10 @@ fn subject_before_all(s: &str, toks: &[Tok], lo: usize) -> Option<Span> {
             let role_before = open > 0 && toks[open - 1].word && is_role_noun(word(open - 1));
             return (named && role_before).then_some(name);
         }
-        let np = noun_phrase_ending(s, &toks, open)?;
+        let np = noun_phrase_ending(s, toks, open)?;
         return Some(np);
     }
-    noun_phrase_ending(s, &toks, i)
+    noun_phrase_ending(s, toks, i)
 }
 
 /// The noun phrase made of tokens ending just before token index `end`.
