@@ -163,7 +163,7 @@ fn countries_of(text: &str, s: &structure::Structure) -> Vec<Country> {
     let mut out: Vec<Country> = Vec::new();
     for (code, start, end, in_dateline) in found {
         // forms as written, with a line break inside shown as a space
-        let form = words::one_spaced(text.get(start..end).unwrap_or_default());
+        let form = words::one_spaced_cow(text.get(start..end).unwrap_or_default());
         let span = [cps.at(start), cps.at(end)];
         let c = match out.iter_mut().position(|c| c.code == code) {
             Some(i) => &mut out[i],
@@ -182,8 +182,8 @@ fn countries_of(text: &str, s: &structure::Structure) -> Vec<Country> {
         c.mentions += 1;
         c.spans.push(span);
         c.dateline |= in_dateline;
-        if !c.forms.contains(&form) {
-            c.forms.push(form);
+        if !c.forms.iter().any(|f| *f == form) {
+            c.forms.push(form.into_owned());
         }
     }
     out

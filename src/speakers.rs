@@ -2098,8 +2098,8 @@ impl Registry {
             }
         }
         for e in &mut self.entities {
-            let name = e.name.clone();
-            e.aliases.retain(|a| *a != name);
+            let Entity { name, aliases, .. } = e;
+            aliases.retain(|a| a != name);
         }
     }
 }

@@ -74,6 +74,20 @@ pub fn one_spaced(s: &str) -> String {
     out
 }
 
+/// [`one_spaced`], borrowing `s` when it is one-spaced already (most text is).
+pub fn one_spaced_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    let b = s.as_bytes();
+    let plain = !b.first().is_some_and(|&c| c == b' ')
+        && !b.last().is_some_and(|&c| c == b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+    if plain {
+        s.into()
+    } else {
+        one_spaced(s).into()
+    }
+}
+
 /// `w` in lower case.
 pub fn lower(w: &str) -> Lower<'_> {
     if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
@@ -242,7 +256,12 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(one_spaced(input), want, "{input:?}");
+            assert_eq!(one_spaced_cow(input), want, "{input:?}");
         }
+        assert!(matches!(
+            one_spaced_cow("Saudi Arabia"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
