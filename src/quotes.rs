@@ -271,10 +271,11 @@ fn spans(t: &str) -> Vec<Span> {
     out
 }
 
-/// Sentence starts of `t` with quoted stretches masked (they never end a sentence).
-fn sentence_starts(t: &str, quoted: &[Span]) -> Vec<usize> {
+/// Appends to `starts` the sentence starts of `t`, with quoted stretches masked (they never
+/// end a sentence).
+fn sentence_starts(t: &str, quoted: &[Span], starts: &mut Vec<usize>) {
     let masked = mask_quotes(t, quoted);
-    let mut starts = vec![0];
+    starts.push(0);
     let mut at = 0;
     while let Some(e) = lede::first_sentence_end(&masked[at..]) {
         let next = at + e;
@@ -285,7 +286,22 @@ fn sentence_starts(t: &str, quoted: &[Span]) -> Vec<usize> {
         }
         starts.push(at);
     }
-    starts
+}
+
+/// Items of every paragraph in one vector (one allocation, not one per paragraph):
+/// `per[i]` are those of paragraph `i`.
+struct PerPara<T> {
+    items: Vec<T>,
+    /// Where the items of each paragraph end.
+    ends: Vec<usize>,
+}
+
+impl<T> std::ops::Index<usize> for PerPara<T> {
+    type Output = [T];
+    fn index(&self, i: usize) -> &[T] {
+        let from = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.items[from..self.ends[i]]
+    }
 }
 
 /// `t` with each quote, marks included, replaced by as many 'X' as it has bytes (so
@@ -701,11 +717,14 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     let mut registry = Registry::default();
     let mut out: Vec<Found> = Vec::new();
     let all_spans: Vec<Vec<Span>> = paras.iter().map(|p| spans(&p.text)).collect();
-    let all_starts: Vec<Vec<usize>> = paras
-        .iter()
-        .zip(&all_spans)
-        .map(|(p, sp)| sentence_starts(&p.text, sp))
-        .collect();
+    let mut all_starts = PerPara {
+        items: Vec::new(),
+        ends: Vec::with_capacity(paras.len()),
+    };
+    for (p, sp) in paras.iter().zip(&all_spans) {
+        sentence_starts(&p.text, sp, &mut all_starts.items);
+        all_starts.ends.push(all_starts.items.len());
+    }
 
     // quotes that run on into following paragraphs
     let mut i = 0;
@@ -881,12 +900,12 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
 fn attribute(
     paras: &[Para],
     all_spans: &[Vec<Span>],
-    all_starts: &[Vec<usize>],
+    all_starts: &PerPara<usize>,
     parts: &[Part],
     first_para: usize,
     open: usize,
     last_para: usize,
-    close: Option<(Span, &Vec<usize>)>,
+    close: Option<(Span, &[usize])>,
 ) -> Pending {
     let t0 = &paras[first_para].text;
     let (s0, _) = sentence_around(&all_starts[first_para], t0.len(), open);
