@@ -77,8 +77,8 @@ pub fn one_spaced(s: &str) -> String {
 /// [`one_spaced`], borrowing `s` when it is one-spaced already (most text is).
 pub fn one_spaced_cow(s: &str) -> std::borrow::Cow<'_, str> {
     let b = s.as_bytes();
-    let plain = !b.first().is_some_and(|&c| c == b' ')
-        && !b.last().is_some_and(|&c| c == b' ')
+    let plain = b.first().is_none_or(|&c| c != b' ')
+        && b.last().is_none_or(|&c| c != b' ')
         && !b.windows(2).any(|w| w == b"  ")
         && !s.chars().any(|c| c.is_whitespace() && c != ' ');
     if plain {
