@@ -1957,12 +1957,12 @@ impl Registry {
     fn description(&mut self, np: &str) -> usize {
         let l_folded = lower(np);
         let l = l_folded.as_str();
-        let head = l.split_whitespace().last().unwrap_or_default().to_string();
+        let head = l.split_whitespace().last().unwrap_or_default();
         // a role noun refers to the person who holds that role
         let definite = l.starts_with("the ") || l.starts_with("this ");
         // "the statement said", "the company said": the body named before
         let issued = matches!(
-            head.as_str(),
+            head,
             "statement"
                 | "force"
                 | "document"
@@ -1994,17 +1994,18 @@ impl Registry {
             return org;
         }
         if definite {
-            let group: Vec<&str> = ROLE_GROUPS
-                .iter()
-                .filter(|g| g.contains(&head.as_str()))
-                .flat_map(|g| g.iter().copied())
-                .collect();
+            // the head or a word of a role group it is in
+            let in_group = |w: &str| {
+                w == head
+                    || ROLE_GROUPS
+                        .iter()
+                        .any(|g| g.contains(&head) && g.contains(&w))
+            };
             let holder = self.entities.iter().rposition(|e| {
                 e.person
                     && e.title.as_deref().is_some_and(|t| {
                         let t = lower(t);
-                        t.split_whitespace()
-                            .any(|w| w == head || group.contains(&w))
+                        t.split_whitespace().any(in_group)
                     })
             });
             if let Some(i) = holder {
@@ -2018,11 +2019,8 @@ impl Registry {
             .or_else(|| np.strip_prefix("An "))
             .unwrap_or(np)
             .to_string();
-        if let Some(i) = self
-            .entities
-            .iter()
-            .position(|e| lower(&e.name) == lower(&name))
-        {
+        let folded = lower(&name);
+        if let Some(i) = self.entities.iter().position(|e| lower(&e.name) == folded) {
             return i;
         }
         self.entities.push(Entity {
