@@ -344,14 +344,52 @@ impl WordSets {
     }
 
     /// True when the first word of one of the sets is a run of ASCII letters in `t`.
+    ///
+    /// The starts of runs are found eight bytes at a time ([`ascii_letters`]); a run is
+    /// measured only when its first letter is that of a first word.
     fn any_first_word(&self, t: &str) -> bool {
-        ascii_words(t).any(|run| {
-            let letter = (run.as_bytes()[0] | 0x20) - b'a';
-            run.len() < 64
-                && self.lengths >> run.len() & 1 == 1
-                && self.letters >> letter & 1 == 1
-                && self.sets.iter().any(|set| run.eq_ignore_ascii_case(set[0]))
-        })
+        let b = t.as_bytes();
+        // bit 7 of the top byte: the byte before the current eight is a letter
+        let mut carry = 0u64;
+        let mut i = 0;
+        while i < b.len() {
+            let word = match b[i..].first_chunk::<8>() {
+                Some(eight) => u64::from_le_bytes(*eight),
+                None => {
+                    // the tail, padded with bytes that are no letters
+                    let mut eight = [0u8; 8];
+                    eight[..b.len() - i].copy_from_slice(&b[i..]);
+                    u64::from_le_bytes(eight)
+                }
+            };
+            let letters = ascii_letters(word);
+            let mut starts = letters & !((letters << 8) | (carry >> 56));
+            carry = letters;
+            while starts != 0 {
+                let at = i + starts.trailing_zeros() as usize / 8;
+                starts &= starts - 1;
+                if self.letters >> ((b[at] | 0x20) - b'a') & 1 == 1 && self.first_word_at(b, at) {
+                    return true;
+                }
+            }
+            i += 8;
+        }
+        false
+    }
+
+    /// True when the run of ASCII letters that starts at `at` is the first word of a set.
+    fn first_word_at(&self, b: &[u8], at: usize) -> bool {
+        let run = &b[at..];
+        let len = run
+            .iter()
+            .position(|c| !c.is_ascii_alphabetic())
+            .unwrap_or(run.len());
+        len < 64
+            && self.lengths >> len & 1 == 1
+            && self
+                .sets
+                .iter()
+                .any(|set| run[..len].eq_ignore_ascii_case(set[0].as_bytes()))
     }
 
     /// True when every word of set `k` is a run of ASCII letters in `t`.
@@ -397,6 +435,18 @@ impl<const N: usize> Branches<N> {
     }
 }
 
+/// Bit 7 of each byte of `w` that is an ASCII letter, the other bits clear.
+fn ascii_letters(w: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x80 * ONES;
+    // setting bit 5 lower-cases a letter, and gives a lower-case letter only from a letter;
+    // with bit 7 cleared, adding carries into no other byte
+    let low = (w | (0x20 * ONES)) & !HIGH;
+    let from_a = low + 0x1F * ONES; // bit 7: at least b'a'
+    let past_z = low + 0x05 * ONES; // bit 7: past b'z'
+    from_a & !past_z & !w & HIGH
+}
+
 /// True when `word` (lower case) is a run of ASCII letters in `t`, ignoring ASCII case.
 pub(crate) fn has_run(t: &str, word: &str) -> bool {
     ascii_words(t).any(|run| run.eq_ignore_ascii_case(word))
@@ -439,6 +489,54 @@ pub(crate) mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(is_chrome(line), *want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_letters_flags_exactly_the_letters() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut eight = *b"0 0 0 0 ";
+                eight[at] = b;
+                let want = if b.is_ascii_alphabetic() {
+                    0x80 << (8 * at)
+                } else {
+                    0
+                };
+                assert_eq!(
+                    ascii_letters(u64::from_le_bytes(eight)),
+                    want,
+                    "{b:#04x} at {at}"
+                );
+            }
+        }
+    }
+
+    /// `WordSets::any_first_word` as it was written, over [`ascii_words`].
+    fn any_first_word_by_runs(sets: &WordSets, t: &str) -> bool {
+        ascii_words(t).any(|run| {
+            let letter = (run.as_bytes()[0] | 0x20) - b'a';
+            run.len() < 64
+                && sets.lengths >> run.len() & 1 == 1
+                && sets.letters >> letter & 1 == 1
+                && sets.sets.iter().any(|set| run.eq_ignore_ascii_case(set[0]))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_words_found_as_by_runs(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "your", "YOUR", "yours", "ayour", "share", "cookie", "Cookies", "up", "x",
+                    " ", ".", "-", "é", "\u{17F}", "@", "[", "`", "{", "7", "\n",
+                ]),
+                0..24,
+            )
+        ) {
+            let t = pieces.concat();
+            let sets = &PROMOTIONS.words;
+            proptest::prop_assert_eq!(sets.any_first_word(&t), any_first_word_by_runs(sets, &t));
         }
     }
 

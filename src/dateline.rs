@@ -883,32 +883,32 @@ pub fn normal_case(place: &str) -> String {
 
 /// [`normal_case`] of an ASCII place, byte by byte.
 fn normal_case_ascii(place: &str) -> String {
-    let mut out = String::with_capacity(place.len());
+    let mut out: Vec<u8> = Vec::with_capacity(place.len());
     // the ASCII whitespace, where `split_whitespace` splits
     let words = place
-        .split([' ', '\t', '\n', '\x0B', '\x0C', '\r'])
+        .as_bytes()
+        .split(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
         .filter(|w| !w.is_empty());
-    for (i, word) in words.enumerate() {
-        if i > 0 {
-            out.push(' ');
+    for b in words {
+        if !out.is_empty() {
+            out.push(b' ');
         }
-        let b = word.as_bytes();
         let letters = b.iter().filter(|c| c.is_ascii_alphabetic()).count();
         if letters > 1 && !b.iter().any(u8::is_ascii_lowercase) {
             let mut start = true;
             for &c in b {
-                out.push(char::from(if start {
+                out.push(if start {
                     c.to_ascii_uppercase()
                 } else {
                     c.to_ascii_lowercase()
-                }));
+                });
                 start = matches!(c, b'-' | b'.' | b'/');
             }
         } else {
-            out.push_str(word);
+            out.extend_from_slice(b);
         }
     }
-    out
+    String::from_utf8(out).expect("ASCII in, ASCII out")
 }
 
 #[cfg(test)]

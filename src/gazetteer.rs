@@ -195,17 +195,35 @@ pub fn known_code(code: &str) -> Option<&'static str> {
     country_entry(code).map(|&(code, _)| code)
 }
 
-/// The (code, name) entry of an ISO alpha-2 code, either case.
+/// The (code, name) entry of an ISO alpha-2 code, either case: an index into
+/// [`CODE_ENTRIES`] by its two letters.
 fn country_entry(code: &str) -> Option<&'static (&'static str, &'static str)> {
     let &[a, b] = code.as_bytes() else {
         return None;
     };
-    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
-    countries::COUNTRY_NAMES
-        .binary_search_by(|(c, _)| c.as_bytes().cmp(&upper[..]))
-        .ok()
-        .map(|i| &countries::COUNTRY_NAMES[i])
+    let (a, b) = (a.to_ascii_uppercase(), b.to_ascii_uppercase());
+    if !a.is_ascii_uppercase() || !b.is_ascii_uppercase() {
+        return None;
+    }
+    let i = CODE_ENTRIES[usize::from(a - b'A') * 26 + usize::from(b - b'A')];
+    countries::COUNTRY_NAMES.get(usize::from(i))
 }
+
+/// For each pair of capitals (first * 26 + second), the position of that code in
+/// `COUNTRY_NAMES`, or `u16::MAX` (no entry); built at compile time.
+static CODE_ENTRIES: [u16; 26 * 26] = {
+    let names = countries::COUNTRY_NAMES;
+    assert!(names.len() < u16::MAX as usize);
+    let mut index = [u16::MAX; 26 * 26];
+    let mut i = 0;
+    while i < names.len() {
+        let code = names[i].0.as_bytes();
+        assert!(code.len() == 2 && code[0].is_ascii_uppercase() && code[1].is_ascii_uppercase());
+        index[(code[0] - b'A') as usize * 26 + (code[1] - b'A') as usize] = i as u16;
+        i += 1;
+    }
+    index
+};
 
 /// True when the name (any case, optional trailing dot) is a US state, Canadian province or
 /// territory, Australian state or territory, or one of their abbreviations ("Ore.", "N.Y.",
@@ -997,6 +1015,27 @@ mod tests {
         for &(name, expected) in cases {
             assert_eq!(country_code(name), expected, "country_code({name:?})");
         }
+    }
+
+    #[test]
+    fn code_entries_as_binary_search() {
+        // every pair of bytes a code could be, against the search over the sorted table
+        let search = |code: &str| {
+            let upper = code.to_ascii_uppercase();
+            countries::COUNTRY_NAMES
+                .binary_search_by(|(c, _)| c.cmp(&upper.as_str()))
+                .ok()
+                .map(|i| &countries::COUNTRY_NAMES[i])
+        };
+        for a in 0x20..0x7Fu8 {
+            for b in 0x20..0x7Fu8 {
+                let code = String::from_utf8(vec![a, b]).unwrap();
+                assert_eq!(country_entry(&code), search(&code), "{code:?}");
+            }
+        }
+        assert_eq!(country_entry("R"), None);
+        assert_eq!(country_entry("RUS"), None);
+        assert_eq!(country_entry("é"), None);
     }
 
     #[test]
