@@ -43,27 +43,29 @@ impl Source {
 
     /// Opens the source for reading.
     pub fn open(&self) -> Result<Box<dyn Read + Send>, InputError> {
+        self.open_sized().map(|(r, _)| r)
+    }
+
+    /// Opens the source for reading, with its size when known (a file's; 0 for stdin).
+    fn open_sized(&self) -> Result<(Box<dyn Read + Send>, u64), InputError> {
         match self {
             // not locked: the handle is moved to the thread that reads the inputs
-            Source::Stdin => Ok(Box::new(io::stdin())),
+            Source::Stdin => Ok((Box::new(io::stdin()), 0)),
             Source::File(p) => {
                 let f = fs::File::open(p).map_err(InputError::Io)?;
-                if f.metadata().map_err(InputError::Io)?.is_dir() {
+                let meta = f.metadata().map_err(InputError::Io)?;
+                if meta.is_dir() {
                     return Err(InputError::IsDirectory);
                 }
-                Ok(Box::new(f))
+                Ok((Box::new(f), meta.len()))
             }
         }
     }
 
     /// Reads the whole source, refusing more than `limit` bytes.
     pub fn read_all(&self, limit: u64) -> Result<Vec<u8>, InputError> {
-        let r = self.open()?;
         // a file's size, when known, sizes the buffer: one read instead of a dozen
-        let size_hint = match self {
-            Source::File(p) => fs::metadata(p).map_or(0, |m| m.len()),
-            Source::Stdin => 0,
-        };
+        let (r, size_hint) = self.open_sized()?;
         let mut buf = Vec::with_capacity(usize::try_from(size_hint.min(limit) + 1).unwrap_or(0));
         r.take(limit + 1)
             .read_to_end(&mut buf)
