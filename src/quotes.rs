@@ -669,10 +669,30 @@ fn by_issuer(s: &str, np: std::ops::Range<usize>) -> std::ops::Range<usize> {
 /// The words of `s` (runs without spaces that hold a letter or digit), counted no further
 /// than `max`.
 fn words_up_to(s: &str, max: usize) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .take(max)
-        .count()
+    // ASCII text byte by byte; other text (rare) char by char
+    let (mut words, mut in_word, mut counts) = (0, false, false);
+    for &b in s.as_bytes() {
+        if !b.is_ascii() {
+            return s
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .take(max)
+                .count();
+        }
+        if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            if in_word && counts {
+                words += 1;
+                if words >= max {
+                    return max;
+                }
+            }
+            (in_word, counts) = (false, false);
+        } else {
+            in_word = true;
+            counts |= b.is_ascii_alphanumeric();
+        }
+    }
+    (words + usize::from(in_word && counts)).min(max)
 }
 
 /// A capitalised title of a work or a name in quotation marks ("Look Good Feel Better").
@@ -1576,6 +1596,28 @@ fn reported_subject_first(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn word_counts_equal_the_char_by_char_count(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "9", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "-", ",", "é", "\u{a0}",
+                    "\u{2028}", "—", "x1",
+                ]),
+                0..20,
+            ),
+            max in 0usize..8,
+        ) {
+            let t: String = pieces.concat();
+            let want = t
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .take(max)
+                .count();
+            proptest::prop_assert_eq!(words_up_to(&t, max), want, "{:?}", t);
+        }
+    }
 
     #[test]
     fn mark_starts_are_found_at_every_position() {
