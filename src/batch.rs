@@ -83,40 +83,55 @@ where
 }
 
 /// The count of delivered results, which the producer may wait on.
-#[derive(Default)]
 struct Gate {
     done: AtomicU64,
-    waiting: AtomicBool,
+    /// The count the waiting producer needs, `u64::MAX` when it is not waiting.
+    wake_at: AtomicU64,
     lock: Mutex<()>,
     cv: Condvar,
+}
+
+impl Default for Gate {
+    fn default() -> Gate {
+        Gate {
+            done: AtomicU64::new(0),
+            wake_at: AtomicU64::new(u64::MAX),
+            lock: Mutex::new(()),
+            cv: Condvar::new(),
+        }
+    }
 }
 
 impl Gate {
     fn advance(&self, done: u64) {
         self.done.store(done, Ordering::SeqCst);
-        if self.waiting.load(Ordering::SeqCst) {
+        if done >= self.wake_at.load(Ordering::SeqCst) {
             let _guard = self.lock.lock();
             self.cv.notify_all();
         }
     }
 
-    /// Waits until job `i` may start: fewer than `window` jobs ahead of the output.
+    /// Waits until job `i` may start: fewer than `window` jobs ahead of the output. A
+    /// producer that has to wait waits until half the window is free, then runs on
+    /// without waking for every result (fewer context switches).
     fn wait_for(&self, i: u64, window: u64) -> bool {
-        let ready = |d: u64| d == u64::MAX || i < d.saturating_add(window);
-        if ready(self.done.load(Ordering::SeqCst)) {
+        let d = self.done.load(Ordering::SeqCst);
+        if d == u64::MAX || i < d.saturating_add(window) {
             return true;
         }
+        // i < done + window / 2
+        let need = (i + 1).saturating_sub(window / 2);
         let Ok(mut guard) = self.lock.lock() else {
             return false;
         };
-        self.waiting.store(true, Ordering::SeqCst);
-        while !ready(self.done.load(Ordering::SeqCst)) {
+        self.wake_at.store(need, Ordering::SeqCst);
+        while self.done.load(Ordering::SeqCst) < need {
             guard = match self.cv.wait(guard) {
                 Ok(g) => g,
                 Err(_) => return false,
             };
         }
-        self.waiting.store(false, Ordering::SeqCst);
+        self.wake_at.store(u64::MAX, Ordering::SeqCst);
         true
     }
 }
