@@ -188,7 +188,7 @@ impl Iterator for Walk<'_> {
                 continue;
             }
             let wanted = |exts| has_ext(Path::new(name), exts);
-            match top.kinds[i] {
+            match top.kinds[i as usize] {
                 Kind::Dir => {
                     let path = top.dir.join(name);
                     match Listing::read(&path) {
@@ -217,9 +217,14 @@ impl Iterator for Walk<'_> {
                         }
                     }
                 }
-                Kind::Failed(ref e) => {
+                Kind::Failed => {
                     let name = top.dir.to_string_lossy().into_owned();
-                    return Some(Err((name, InputError::Walk(e.clone()))));
+                    let cause = top
+                        .failures
+                        .iter()
+                        .find(|(at, _)| *at == i)
+                        .map_or_else(String::new, |(_, e)| e.clone());
+                    return Some(Err((name, InputError::Walk(cause))));
                 }
                 Kind::File | Kind::Symlink | Kind::Other => {}
             }
@@ -240,8 +245,8 @@ enum Kind {
     Symlink,
     /// FIFOs, sockets, devices: skipped.
     Other,
-    /// The entry could not be read: reported.
-    Failed(String),
+    /// The entry could not be read: reported (the cause is in `Listing::failures`).
+    Failed,
 }
 
 /// One directory's entries, read whole and sorted by name so that its files come in order.
@@ -252,37 +257,52 @@ struct Listing {
     dir: PathBuf,
     names: Names,
     kinds: Vec<Kind>,
+    /// Why entries could not be read, by entry index.
+    failures: Vec<(u32, String)>,
     /// Entry indices in name order.
-    order: Vec<usize>,
+    order: Vec<u32>,
     /// Position in `order` of the next entry to visit.
     next: usize,
 }
 
 impl Listing {
     fn read(dir: &Path) -> io::Result<Listing> {
+        // a listing is held while its files are read: a byte per kind and 32-bit indices
+        // keep a directory of 20,000 entries within a few hundred KiB
         let mut names = Names::default();
         let mut kinds = Vec::new();
+        let mut failures = Vec::new();
         for entry in fs::read_dir(dir)? {
+            let index = u32::try_from(kinds.len())
+                .map_err(|_| io::Error::other("more than 2^32 entries"))?;
             let kind = match entry.as_ref().map(|e| e.file_type()) {
                 Ok(Ok(t)) if t.is_dir() => Kind::Dir,
                 Ok(Ok(t)) if t.is_file() => Kind::File,
                 Ok(Ok(t)) if t.is_symlink() => Kind::Symlink,
                 Ok(Ok(_)) => Kind::Other,
-                Ok(Err(e)) => Kind::Failed(io_cause(&e)),
-                Err(e) => Kind::Failed(io_cause(e)),
+                Ok(Err(e)) => {
+                    failures.push((index, io_cause(&e)));
+                    Kind::Failed
+                }
+                Err(e) => {
+                    failures.push((index, io_cause(e)));
+                    Kind::Failed
+                }
             };
             match &entry {
-                Ok(e) => names.push(&e.file_name()),
-                Err(_) => names.push(OsStr::new("")),
+                Ok(e) => names.push(&e.file_name())?,
+                Err(_) => names.push(OsStr::new(""))?,
             }
             kinds.push(kind);
         }
-        let mut order: Vec<usize> = (0..kinds.len()).collect();
+        let n = u32::try_from(kinds.len()).map_err(|_| io::Error::other("too many entries"))?;
+        let mut order: Vec<u32> = (0..n).collect();
         order.sort_by(|&a, &b| names.get(a).cmp(names.get(b)));
         Ok(Listing {
             dir: dir.to_path_buf(),
             names,
             kinds,
+            failures,
             order,
             next: 0,
         })
@@ -295,20 +315,24 @@ impl Listing {
 struct Names {
     bytes: Vec<u8>,
     /// End of each name in `bytes`.
-    ends: Vec<usize>,
+    ends: Vec<u32>,
 }
 
 #[cfg(unix)]
 impl Names {
-    fn push(&mut self, name: &OsStr) {
+    fn push(&mut self, name: &OsStr) -> io::Result<()> {
         self.bytes.extend_from_slice(name.as_encoded_bytes());
-        self.ends.push(self.bytes.len());
+        let end = u32::try_from(self.bytes.len())
+            .map_err(|_| io::Error::other("more than 4 GiB of names"))?;
+        self.ends.push(end);
+        Ok(())
     }
 
-    fn get(&self, i: usize) -> &OsStr {
+    fn get(&self, i: u32) -> &OsStr {
         use std::os::unix::ffi::OsStrExt;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        OsStr::from_bytes(&self.bytes[start..self.ends[i]])
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        OsStr::from_bytes(&self.bytes[start..self.ends[i] as usize])
     }
 }
 
@@ -319,12 +343,13 @@ struct Names(Vec<std::ffi::OsString>);
 
 #[cfg(not(unix))]
 impl Names {
-    fn push(&mut self, name: &OsStr) {
+    fn push(&mut self, name: &OsStr) -> io::Result<()> {
         self.0.push(name.to_os_string());
+        Ok(())
     }
 
-    fn get(&self, i: usize) -> &OsStr {
-        &self.0[i]
+    fn get(&self, i: u32) -> &OsStr {
+        &self.0[i as usize]
     }
 }
 
