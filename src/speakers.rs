@@ -1824,9 +1824,6 @@ impl Registry {
         idx
     }
 
-    /// Notes a person named as the subject of a sentence, so that a later "he" or "she"
-    /// can refer to them; descriptions and lone capitalised words that are not known
-    /// names are not noted.
     /// Resolves a mention followed by the appositive `after` ("Nordhaven, a ferry
     /// operator, said"): a name the appositive calls a company or another body is that
     /// body (for a later "the company" or "it"), not a person.
@@ -1842,6 +1839,9 @@ impl Registry {
         Some(i)
     }
 
+    /// Notes a person named as the subject of a sentence, so that a later "he" or "she"
+    /// can refer to them; descriptions and lone capitalised words that are not known
+    /// names are not noted.
     pub fn note_subject(&mut self, np: &str, appositive: bool) -> Option<usize> {
         // the phrase is read without building strings: most subjects are not noted
         let entities = &self.entities;
