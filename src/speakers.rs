@@ -1236,13 +1236,14 @@ fn subject_before_all(s: &str, toks: &[Tok], lo: usize) -> Option<Span> {
     let mut i = toks.len();
     let word = |k: usize| &s[toks[k].start..toks[k].end];
     // adverbs, auxiliaries and times right before the cue ("Smith this morning said")
+    let skipped = |k: usize| {
+        let l_folded = lower(word(k));
+        let l = l_folded.as_str();
+        AUX.contains(&l) || crate::words::is_ly_adverb(l)
+    };
     loop {
         let before = i;
-        while i > 0
-            && toks[i - 1].word
-            && (AUX.contains(&lower(word(i - 1)).as_str())
-                || crate::words::is_ly_adverb(&lower(word(i - 1))))
-        {
+        while i > 0 && toks[i - 1].word && skipped(i - 1) {
             i -= 1;
         }
         if i > 0 && toks[i - 1].word {

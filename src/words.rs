@@ -90,9 +90,15 @@ pub fn one_spaced_cow(s: &str) -> std::borrow::Cow<'_, str> {
 
 /// `w` in lower case.
 pub fn lower(w: &str) -> Lower<'_> {
-    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+    // one pass, without early exits (words are short)
+    let (mut upper, mut other) = (false, false);
+    for &b in w.as_bytes() {
+        upper |= b.is_ascii_uppercase();
+        other |= !b.is_ascii();
+    }
+    if !upper && !other {
         Lower::Borrowed(w)
-    } else if w.len() <= INLINE && w.is_ascii() {
+    } else if w.len() <= INLINE && !other {
         let mut buf = [0u8; INLINE];
         for (b, c) in buf.iter_mut().zip(w.bytes()) {
             *b = c.to_ascii_lowercase();
