@@ -170,12 +170,7 @@ const CUE_PHRASES: &[(&str, bool)] = &[
 /// speech without quotation marks.
 #[inline]
 pub fn word(word: &str) -> Option<bool> {
-    word_bytes(word.as_bytes())
-}
-
-/// [`word`] of the bytes of a word.
-#[inline]
-fn word_bytes(w: &[u8]) -> Option<bool> {
+    let w = word.as_bytes();
     let slot = slot(w)?;
     if USED_SLOTS[slot / 64] & (1 << (slot % 64)) == 0 {
         return None;
@@ -268,7 +263,7 @@ fn index() -> &'static Index {
 /// and "according"), in order.
 pub fn positions(text: &str) -> Vec<usize> {
     let b = text.as_bytes();
-    let letter = |i: usize| b.get(i).is_some_and(|&c| LETTER[usize::from(c)]);
+    let letter = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
     let mut out = Vec::new();
     // a cue is a whole run of letters: a match inside a longer word is not one, and no
     // match runs over a non-letter into the next word, so none is hidden by another
@@ -311,17 +306,6 @@ fn cue_finder() -> &'static aho_corasick::AhoCorasick {
             .expect("the cue words make a small automaton")
     })
 }
-
-/// Whether each byte is an ASCII letter.
-const LETTER: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        t[c] = (c as u8).is_ascii_alphabetic();
-        c += 1;
-    }
-    t
-};
 
 /// Is `word`, as written in running text, a speech cue? Capitalised words are not
 /// ("States" in "United States", "Notes" as a name).
