@@ -1235,35 +1235,25 @@ fn subject_before_all(s: &str, toks: &[Tok], lo: usize) -> Option<Span> {
     }
     let mut i = toks.len();
     let word = |k: usize| &s[toks[k].start..toks[k].end];
-    // adverbs, auxiliaries and times right before the cue ("Smith this morning said")
-    let skipped = |k: usize| {
-        let l_folded = lower(word(k));
+    // adverbs, auxiliaries and times right before the cue ("Smith this morning said"), each
+    // word folded once
+    while i > 0 && toks[i - 1].word {
+        let l_folded = lower(word(i - 1));
         let l = l_folded.as_str();
-        AUX.contains(&l) || crate::words::is_ly_adverb(l)
-    };
-    loop {
-        let before = i;
-        while i > 0 && toks[i - 1].word && skipped(i - 1) {
+        if AUX.contains(&l) || crate::words::is_ly_adverb(l) {
             i -= 1;
-        }
-        if i > 0 && toks[i - 1].word {
-            let l_folded = lower(word(i - 1));
-            let l = l_folded.as_str();
-            let time = crate::words::is_time_word(l) || l == "weekend";
-            if time {
+        } else if crate::words::is_time_word(l) || l == "weekend" {
+            i -= 1;
+            if i > 0
+                && toks[i - 1].word
+                && matches!(
+                    lower(word(i - 1)).as_str(),
+                    "on" | "this" | "last" | "that" | "next" | "late" | "early"
+                )
+            {
                 i -= 1;
-                if i > 0
-                    && toks[i - 1].word
-                    && matches!(
-                        lower(word(i - 1)).as_str(),
-                        "on" | "this" | "last" | "that" | "next" | "late" | "early"
-                    )
-                {
-                    i -= 1;
-                }
             }
-        }
-        if i == before {
+        } else {
             break;
         }
     }
