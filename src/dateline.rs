@@ -851,8 +851,14 @@ fn starts_lower(s: &str) -> bool {
 /// ("SAO PAULO" -> "Sao Paulo", "St PETERSBURG" -> "St Petersburg"); others are kept.
 pub fn normal_case(place: &str) -> String {
     if place.is_ascii() {
-        return normal_case_ascii(place);
+        normal_case_ascii(place)
+    } else {
+        normal_case_by_chars(place)
     }
+}
+
+/// [`normal_case`] over characters, for any text.
+fn normal_case_by_chars(place: &str) -> String {
     let mut out = String::with_capacity(place.len());
     for (i, word) in place.split_whitespace().enumerate() {
         if i > 0 {
@@ -861,13 +867,7 @@ pub fn normal_case(place: &str) -> String {
         if word.chars().filter(|c| c.is_alphabetic()).count() > 1 && is_upper(word) {
             let mut start = true;
             for ch in word.chars() {
-                if ch.is_ascii() {
-                    out.push(if start {
-                        ch.to_ascii_uppercase()
-                    } else {
-                        ch.to_ascii_lowercase()
-                    });
-                } else if start {
+                if start {
                     out.extend(ch.to_uppercase());
                 } else {
                     out.extend(ch.to_lowercase());
@@ -914,30 +914,6 @@ fn normal_case_ascii(place: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `normal_case` as it was written, over characters.
-    fn normal_case_by_chars(place: &str) -> String {
-        let mut out = String::with_capacity(place.len());
-        for (i, word) in place.split_whitespace().enumerate() {
-            if i > 0 {
-                out.push(' ');
-            }
-            if word.chars().filter(|c| c.is_alphabetic()).count() > 1 && is_upper(word) {
-                let mut start = true;
-                for ch in word.chars() {
-                    if start {
-                        out.extend(ch.to_uppercase());
-                    } else {
-                        out.extend(ch.to_lowercase());
-                    }
-                    start = matches!(ch, '-' | ' ' | '.' | '/');
-                }
-            } else {
-                out.push_str(word);
-            }
-        }
-        out
-    }
 
     proptest::proptest! {
         #[test]
