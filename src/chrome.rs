@@ -345,7 +345,7 @@ impl WordSets {
 
     /// True when the first word of one of the sets is a run of ASCII letters in `t`.
     ///
-    /// The starts of runs are found eight bytes at a time ([`ascii_letters`]); a run is
+    /// The starts of runs are found eight bytes at a time ([`swar::ascii_letters`](crate::swar::ascii_letters)); a run is
     /// measured only when its first letter is that of a first word.
     fn any_first_word(&self, t: &str) -> bool {
         let b = t.as_bytes();
@@ -362,7 +362,7 @@ impl WordSets {
                     u64::from_le_bytes(eight)
                 }
             };
-            let letters = ascii_letters(word);
+            let letters = crate::swar::ascii_letters(word);
             let mut starts = letters & !((letters << 8) | (carry >> 56));
             carry = letters;
             while starts != 0 {
@@ -435,18 +435,6 @@ impl<const N: usize> Branches<N> {
     }
 }
 
-/// Bit 7 of each byte of `w` that is an ASCII letter, the other bits clear.
-fn ascii_letters(w: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x80 * ONES;
-    // setting bit 5 lower-cases a letter, and gives a lower-case letter only from a letter;
-    // with bit 7 cleared, adding carries into no other byte
-    let low = (w | (0x20 * ONES)) & !HIGH;
-    let from_a = low + 0x1F * ONES; // bit 7: at least b'a'
-    let past_z = low + 0x05 * ONES; // bit 7: past b'z'
-    from_a & !past_z & !w & HIGH
-}
-
 /// True when `word` (lower case) is a run of ASCII letters in `t`, ignoring ASCII case.
 pub(crate) fn has_run(t: &str, word: &str) -> bool {
     ascii_words(t).any(|run| run.eq_ignore_ascii_case(word))
@@ -489,26 +477,6 @@ pub(crate) mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(is_chrome(line), *want, "{line:?}");
-        }
-    }
-
-    #[test]
-    fn ascii_letters_flags_exactly_the_letters() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut eight = *b"0 0 0 0 ";
-                eight[at] = b;
-                let want = if b.is_ascii_alphabetic() {
-                    0x80 << (8 * at)
-                } else {
-                    0
-                };
-                assert_eq!(
-                    ascii_letters(u64::from_le_bytes(eight)),
-                    want,
-                    "{b:#04x} at {at}"
-                );
-            }
         }
     }
 

@@ -353,11 +353,7 @@ fn line_end(bytes: &[u8], mut at: usize, hi: usize) -> usize {
 /// The eight bytes as a little-endian word with 0x80 in each byte that is a newline and 0 in
 /// the others.
 fn newlines_in(eight: &[u8]) -> u64 {
-    const LOW7: u64 = u64::from_ne_bytes([0x7f; 8]);
-    let word = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-    let x = word ^ u64::from_ne_bytes([b'\n'; 8]); // 0 where a newline is
-    // bit 7 of a byte of `(x & LOW7) + LOW7` is set when its low seven bits are not all 0
-    !(((x & LOW7) + LOW7) | x | LOW7)
+    crate::swar::eq(crate::swar::load(eight), b'\n')
 }
 
 /// The two-letter codes of a concatenated code string ("GBUS" -> "GB", "US").

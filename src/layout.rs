@@ -109,8 +109,7 @@ pub fn lines(src: &str) -> Vec<Line<'_>> {
 /// time: the bytes in 0x0E..=0x7F (`\n`, `\r` and 0xE2, the first byte of U+2028 and
 /// U+2029, are not). May stop short in the last 7 bytes, which are left to the caller.
 fn plain_prefix(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
+    use crate::swar::{HIGH, ONES};
     let mut n = 0;
     while let Some(word) = bytes[n..].first_chunk::<8>() {
         let w = u64::from_le_bytes(*word);

@@ -31,6 +31,7 @@ pub mod render;
 pub mod speakers;
 pub mod stats;
 pub mod structure;
+pub mod swar;
 pub mod trailer;
 pub mod words;
 

@@ -116,17 +116,11 @@ fn opens_after(c: Option<char>) -> bool {
 /// The first byte of `b` that can start a quotation mark: '"', '\'', '`' or a non-ASCII
 /// byte (curly quotes and guillemets), looked for eight bytes at a time.
 fn may_start_mark(b: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // the high bit of each byte of `x` that is zero (exact up to the first such byte)
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    use crate::swar::{HIGH, eq, load};
     let mut at = 0;
     while let Some(chunk) = b.get(at..at + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let hits = (x & HIGH)
-            | zero(x ^ (ONES * u64::from(b'"')))
-            | zero(x ^ (ONES * u64::from(b'\'')))
-            | zero(x ^ (ONES * u64::from(b'`')));
+        let x = load(chunk);
+        let hits = (x & HIGH) | eq(x, b'"') | eq(x, b'\'') | eq(x, b'`');
         if hits != 0 {
             return Some(at + (hits.trailing_zeros() / 8) as usize);
         }

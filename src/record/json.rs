@@ -265,7 +265,7 @@ fn next_special(bytes: &[u8], from: usize) -> usize {
     // then eight at a time, to find the byte: in the block found above or in fewer than
     // sixteen left
     while at + 8 <= len {
-        let marks = specials(word(&bytes[at..]));
+        let marks = specials(load(&bytes[at..]));
         if marks != 0 {
             return at + (marks.trailing_zeros() / 8) as usize;
         }
@@ -278,7 +278,7 @@ fn next_special(bytes: &[u8], from: usize) -> usize {
         let base = len - 8;
         // the marks of bytes before `at` are left out (they were looked at, or are before
         // `from`); each mark stands for its own byte only
-        let marks = specials(word(&bytes[base..])) & (!0u64 << (8 * (at - base)));
+        let marks = specials(load(&bytes[base..])) & (!0u64 << (8 * (at - base)));
         if marks != 0 {
             return base + (marks.trailing_zeros() / 8) as usize;
         }
@@ -290,19 +290,7 @@ fn next_special(bytes: &[u8], from: usize) -> usize {
         .map_or(len, |i| at + i)
 }
 
-/// The first eight bytes of `bytes`, the first in the lowest byte.
-fn word(bytes: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    w.copy_from_slice(&bytes[..8]);
-    u64::from_le_bytes(w)
-}
-
-const fn splat(b: u8) -> u64 {
-    u64::from_ne_bytes([b; 8])
-}
-
-const LOW7: u64 = splat(0x7F);
-const HIGH: u64 = splat(0x80);
+use crate::swar::{HIGH, LOW7, load, splat};
 
 /// Bit 7 of each byte of the result is set where that byte of `w` needs escaping (below
 /// 0x20, '"' or '\\'), all other bits clear. Exact for every byte: no sum carries into the

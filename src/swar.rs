@@ -1,0 +1,73 @@
+//! Eight bytes at a time: tests on the bytes of a little-endian `u64` word that answer
+//! with bit 7 of each byte set where the byte passes and every other bit clear. No sum
+//! carries from one byte into the next, so each mark is exact, not only the lowest: the
+//! first byte that passes is `mask.trailing_zeros() / 8`, the last `7 - leading_zeros / 8`.
+
+/// 0x01 in every byte.
+pub const ONES: u64 = splat(0x01);
+/// 0x80 in every byte: bit 7.
+pub const HIGH: u64 = splat(0x80);
+/// 0x7F in every byte: the bits below bit 7.
+pub const LOW7: u64 = splat(0x7F);
+
+/// `b` in every byte.
+pub const fn splat(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// The first eight bytes of `bytes` as a word, the first in the lowest byte.
+pub fn load(bytes: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    w.copy_from_slice(&bytes[..8]);
+    u64::from_le_bytes(w)
+}
+
+/// The bytes of `w` equal to `b`.
+pub const fn eq(w: u64, b: u8) -> u64 {
+    let x = w ^ splat(b); // 0 where the byte is `b`
+    // bit 7 of a byte of `(x & LOW7) + LOW7` is set when its low seven bits are not all 0
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// The bytes of `w` that are ASCII letters.
+pub const fn ascii_letters(w: u64) -> u64 {
+    // setting bit 5 lower-cases a letter, and gives a lower-case letter only from a letter;
+    // with bit 7 cleared, adding carries into no other byte
+    let low = (w | splat(0x20)) & !HIGH;
+    let from_a = low + splat(0x1F); // bit 7: at least b'a'
+    let past_z = low + splat(0x05); // bit 7: past b'z'
+    from_a & !past_z & !w & HIGH
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_byte_is_marked_exactly() {
+        // every byte value at every place, beside bytes that pass and bytes that do not
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [0u8, b' ', b'0', b'\n', b'a', 0x80, 0xFF] {
+                    let mut eight = [fill; 8];
+                    eight[at] = v;
+                    let w = u64::from_le_bytes(eight);
+                    let want = |pass: fn(u8) -> bool| {
+                        eight
+                            .iter()
+                            .enumerate()
+                            .fold(0u64, |m, (i, &c)| m | (u64::from(pass(c)) << (8 * i + 7)))
+                    };
+                    assert_eq!(eq(w, b'\n'), want(|c| c == b'\n'), "{eight:?}");
+                    assert_eq!(eq(w, 0x80), want(|c| c == 0x80), "{eight:?}");
+                    assert_eq!(
+                        ascii_letters(w),
+                        want(|c| c.is_ascii_alphabetic()),
+                        "{eight:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(load(b"abcdefghij"), u64::from_le_bytes(*b"abcdefgh"));
+    }
+}
