@@ -1194,11 +1194,36 @@ fn subject_in_window(s: &str, toks: &[Tok], cut: usize) -> Option<Span> {
 }
 
 /// A phrase read past a name into a verb or an adverb ends at the name: "Clinton pitched"
-/// -> "Clinton", "Gorka similarly" -> "Gorka". Lower-case words that belong to a phrase
-/// stay: role nouns and titles ("Republican voter"), name particles ("Ludwig van").
+/// -> "Clinton", "Gorka similarly" -> "Gorka", "Rubio pushed back" -> "Rubio", "Kasich
+/// bemoaned America's role" -> "Kasich". Lower-case words that belong to a phrase stay: role
+/// nouns and titles ("Republican voter"), name particles ("Ludwig van", "Bank of America"),
+/// nouns of a compound ("New Zealand clearing house"). A name of capitalised words only
+/// is cut at the lower-case word after it when that word reads as a verb: a past tense
+/// ("-ed", but not "state-owned"), or a word before "back", "out" and the like ("shot
+/// back"); a possessive ("Elian's paternal uncle") is not a name that ends there.
 /// Returns how many of the phrase's tokens (offsets in `s`) it keeps.
 fn kept_after_name(s: &str, toks: &[Tok]) -> usize {
     let w = |k: usize| &s[toks[k].start..toks[k].end];
+    // the first word after a run of capitalised words that opens the phrase
+    let name_end = (0..toks.len())
+        .find(|&k| !toks[k].word || !is_cap(w(k)) || is_determiner(w(k)) || is_title_word(w(k)))
+        .unwrap_or(toks.len());
+    if name_end > 0 && name_end < toks.len() && toks[name_end].word {
+        let (prev, x) = (w(name_end - 1), w(name_end));
+        let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s");
+        let past = x.len() > 4 && x.ends_with("ed") && !x.contains('-');
+        let phrasal = toks.get(name_end + 1).is_some_and(|t| {
+            t.word && matches!(&s[t.start..t.end], "back" | "out" | "up" | "off" | "down")
+        });
+        if !possessive
+            && !is_name_particle(x)
+            && !is_role_noun(x)
+            && !is_title_word(x)
+            && (past || phrasal)
+        {
+            return name_end;
+        }
+    }
     let mut end = toks.len();
     while end >= 2
         && toks[end - 1].word
@@ -2068,6 +2093,10 @@ impl Registry {
                     {
                         j -= 1;
                     }
+                    // "on behalf of Harcourt": a particle does not open a name
+                    while j < k && matches!(&t[toks[j].start..toks[j].end], "of" | "for") {
+                        j += 1;
+                    }
                     // "Secretary of State Madeleine Albright" -> "Madeleine Albright"
                     let window = &t[toks[j].start..tok.end];
                     let full = match split_title(window).1 {
@@ -2334,6 +2363,22 @@ mod tests {
                 "several Swedish media reports",
                 Some("several Swedish media reports"),
             ),
+            // a name read into a verb ends at the name; a compound or an adjective stays
+            ("Ann Cole pushed back", Some("Ann Cole")),
+            ("Kerr bemoaned Canada's record", Some("Kerr")),
+            ("Bob Lane shot back", Some("Bob Lane")),
+            (
+                "Swedish state-owned carrier Nordflyg",
+                Some("Swedish state-owned carrier Nordflyg"),
+            ),
+            (
+                "New Zealand clearing house",
+                Some("New Zealand clearing house"),
+            ),
+            (
+                "Elian's paternal great-uncle",
+                Some("Elian's paternal great-uncle"),
+            ),
             ("on Friday", None),
             ("In October, he", None),
             ("that he thinks", None),
@@ -2419,5 +2464,11 @@ mod tests {
         r.complete_names(["Neal Horsley said Friday he would seek a new host."].into_iter());
         assert_eq!(r.entities[0].name, "Neal Horsley");
         assert_eq!(r.entities[0].aliases, ["Horsley"]);
+        // a particle before the name does not make it fuller
+        let mut r = Registry::default();
+        r.resolve("Harcourt");
+        r.complete_names(["A suit filed on behalf of Harcourt and for Harcourt."].into_iter());
+        assert_eq!(r.entities[0].name, "Harcourt");
+        assert!(r.entities[0].aliases.is_empty());
     }
 }
