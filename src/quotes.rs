@@ -2027,6 +2027,25 @@ mod tests {
                     s("proclaimed"),
                 )],
             ),
+            // a document or an unnamed user is the speaker as written
+            (
+                vec!["\"The county failed its voters,\" the lawsuit says."],
+                vec![(
+                    "The county failed its voters,",
+                    Direct,
+                    s("the lawsuit"),
+                    s("says"),
+                )],
+            ),
+            (
+                vec!["\"He is very cute with a big mouth,\" one user wrote."],
+                vec![(
+                    "He is very cute with a big mouth,",
+                    Direct,
+                    s("one user"),
+                    s("wrote"),
+                )],
+            ),
             // a transcript's capitals name the same person
             (
                 vec![
