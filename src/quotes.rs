@@ -837,8 +837,11 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     let mut prev_in_para: Option<(Option<usize>, Option<usize>)> = None;
     // a person who is the subject of a sentence of this paragraph
     let mut subject_in_para: Option<usize> = None;
+    // the person who is the subject of a paragraph's last sentence when that sentence
+    // leads into the next paragraph with a colon ("Cruz continued:")
+    let mut lead_in: Option<(usize, usize)> = None;
     let mut para = None;
-    for (pi, _, p) in pending {
+    for (pi, at, p) in pending {
         if para != Some(pi) {
             para = Some(pi);
             prev_in_para = None;
@@ -851,6 +854,12 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
             if let Some((mp, r)) = &p.mention {
                 let noted = registry.note_subject(&paras[*mp].text[r.clone()], p.opens_paragraph);
                 subject_in_para = noted.or(subject_in_para);
+                let last_sentence = all_starts[pi].last() == Some(&at);
+                if let Some(e) =
+                    noted.filter(|_| last_sentence && paras[pi].text.trim_end().ends_with(':'))
+                {
+                    lead_in = Some((pi, e));
+                }
             }
             continue;
         }
@@ -864,6 +873,11 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
         } else if p.inherit {
             let from = prev_in_para
                 .or_else(|| subject_in_para.map(|e| (Some(e), None)))
+                .or_else(|| {
+                    lead_in
+                        .filter(|&(lp, _)| p.opens_paragraph && lp + 1 == pi)
+                        .map(|(_, e)| (Some(e), None))
+                })
                 .or_else(|| {
                     let adjacent = last_quote_para.is_some_and(|lp| lp + 1 == pi || lp == pi);
                     (p.opens_paragraph && adjacent)
@@ -2025,6 +2039,19 @@ mod tests {
                     Direct,
                     s("Ann Cole"),
                     s("proclaimed"),
+                )],
+            ),
+            // a paragraph that leads into the next with a colon gives its quote a speaker
+            (
+                vec![
+                    "Senator Ann Cole then turned to the budget:",
+                    "\"We will not stop until the job is done.\"",
+                ],
+                vec![(
+                    "We will not stop until the job is done.",
+                    Direct,
+                    s("Ann Cole"),
+                    None,
                 )],
             ),
             // a document or an unnamed user is the speaker as written

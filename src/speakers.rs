@@ -855,6 +855,13 @@ fn is_function_cap(w: &str) -> bool {
         "says",
         "told",
         "added",
+        "stated",
+        "wrote",
+        "noted",
+        "explained",
+        "continued",
+        "replied",
+        "responded",
         "writing",
         "reporting",
     ];
