@@ -990,7 +990,18 @@ fn attribute(
                 .as_bytes()
                 .get(..9)
                 .is_some_and(|w| w.eq_ignore_ascii_case(b"according"));
-            if short && !opens_with_according {
+            // `"…?" Trump told a television station in an interview aired on Monday …`:
+            // however long, a sentence that opens with its speaker and a cue attributes
+            let opens_with_speaker = {
+                let f = following.trim_start();
+                speakers::object_after(f).is_some_and(|r| {
+                    let next = f[r.end..].split_whitespace().next().unwrap_or("");
+                    r.start == 0
+                        && speakers::can_name_speaker(&f[r.clone()])
+                        && cues::in_text(next.trim_end_matches([',', '.'])).is_some()
+                })
+            };
+            if (short || opens_with_speaker) && !opens_with_according {
                 s_end = following_end;
             }
         }

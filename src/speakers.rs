@@ -1777,13 +1777,26 @@ fn title_cut<'a, 'w>(words: &'a [&'w str]) -> Option<(&'a [&'w str], usize)> {
         if title_like || is_honorific(w) {
             cut = cut.max(i + 1);
         }
-        // "Secretary of State John Kerry": "of" and the word after belong to the title
-        if (w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for"))
+        // "Secretary of State John Kerry": "of" and the word after belong to the title,
+        // as do "for" or "and" and the word after where a title goes on ("Minister of
+        // State for Finance", "Secretary of State for Trade and Industry")
+        let goes_on = i > 0
+            && cut == i
+            && matches!(*w, "for" | "and")
+            && is_cap(words[i - 1])
+            && words[..i].iter().any(|w| is_title_word(w))
+            && words[..i].contains(&"of");
+        if ((w.eq_ignore_ascii_case("of") || w.eq_ignore_ascii_case("for"))
             && i > 0
-            && is_title_word(words[i - 1])
+            && is_title_word(words[i - 1]))
+            || goes_on
         {
             cut = cut.max(i + 2);
         }
+    }
+    // "Thiel's support for Trump": a name does not open with a particle of a phrase
+    while cut < words.len() && matches!(words[cut], "of" | "for" | "and") {
+        cut += 1;
     }
     Some((words, cut.min(words.len())))
 }
@@ -2431,6 +2444,22 @@ mod tests {
         // (phrase, (title, name))
         type Split<'a> = (Option<&'a str>, Option<&'a str>);
         let cases: &[(&str, Split<'_>)] = &[
+            // a particle is not where a name starts
+            (
+                "Cole's support for Ann Vale",
+                (Some("Cole's support for"), Some("Ann Vale")),
+            ),
+            (
+                "Minister of State for Finance Ann Vale",
+                (Some("Minister of State for Finance"), Some("Ann Vale")),
+            ),
+            (
+                "Secretary of State for Trade and Industry Ann Vale",
+                (
+                    Some("Secretary of State for Trade and Industry"),
+                    Some("Ann Vale"),
+                ),
+            ),
             (
                 "Kremlin Spokesman Dmitry Peskov",
                 (Some("Kremlin Spokesman"), Some("Dmitry Peskov")),
