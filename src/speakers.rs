@@ -1240,22 +1240,25 @@ fn subject_in_window(s: &str, toks: &[Tok], cut: usize) -> Option<Span> {
 /// Returns how many of the phrase's tokens (offsets in `s`) it keeps.
 fn kept_after_name(s: &str, toks: &[Tok]) -> usize {
     let w = |k: usize| &s[toks[k].start..toks[k].end];
-    // the first word after a run of capitalised words that opens the phrase
-    let name_end = (0..toks.len())
-        .find(|&k| !toks[k].word || !is_cap(w(k)) || is_determiner(w(k)) || is_title_word(w(k)))
+    // the first word after the run of capitalised words that opens the phrase (not
+    // "The email goes")
+    let name_end = toks
+        .iter()
+        .position(|t| !t.word || !is_cap(&s[t.start..t.end]))
         .unwrap_or(toks.len());
     if name_end > 0 && name_end < toks.len() && toks[name_end].word {
         let (prev, x) = (w(name_end - 1), w(name_end));
-        let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s");
         let past = x.len() > 4 && x.ends_with("ed") && !x.contains('-');
         let phrasal = toks.get(name_end + 1).is_some_and(|t| {
             t.word && matches!(&s[t.start..t.end], "back" | "out" | "up" | "off" | "down")
         });
-        if !possessive
+        let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s");
+        if (past || phrasal)
+            && !possessive
+            && !is_determiner(w(0))
             && !is_name_particle(x)
             && !is_role_noun(x)
             && !is_title_word(x)
-            && (past || phrasal)
         {
             return name_end;
         }
