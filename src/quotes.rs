@@ -1268,7 +1268,40 @@ fn month_word(l: &str) -> bool {
     crate::dateline::month(l).is_some()
 }
 
-/// Reported speech in the sentences of one paragraph that hold no quotation marks.
+/// Does quoted text open with an auxiliary or modal verb ("have been", "would not"), so
+/// that it gives the writer's sentence its predicate?
+fn opens_with_auxiliary(q: &str) -> bool {
+    let first = q.split_whitespace().next().unwrap_or("");
+    matches!(
+        first,
+        "have"
+            | "has"
+            | "had"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "will"
+            | "would"
+            | "can"
+            | "cannot"
+            | "could"
+            | "should"
+            | "shall"
+            | "may"
+            | "might"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+    )
+}
+
+/// Words counted when comparing a quote that ends a sentence of reported speech with the
+/// writer's words before it.
+const MIXED_QUOTE_WORDS: usize = 64;
+
+/// Reported speech in the sentences of one paragraph that do not open with a quote.
 fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize, Pending)> {
     let mut out = Vec::new();
     let cue_at = cues::positions(t);
@@ -1277,11 +1310,21 @@ fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize,
     }
     for (k, &s) in starts.iter().enumerate() {
         let e = starts.get(k + 1).copied().unwrap_or(t.len());
-        // a quote overlapping [s, e): the first span ending after s starts before e
+        // a quote overlapping [s, e): the first span ending after s starts before e. A
+        // sentence that opens with a quote is direct speech; one that quotes words inside
+        // what someone said ("Clinton said he had acted on "convincing evidence" that …")
+        // is reported speech that holds a partial quote
+        // is reported speech that holds a partial quote, unless the quote completes the
+        // sentence and gives it its predicate or at least half its words (`Peskov noted
+        // that ties with China "have been and will remain a constant in Russia's
+        // policy."`): that sentence is the writer's, finished in the speaker's words
         let k = sps.partition_point(|sp| sp.close_end <= s);
-        if sps.get(k).is_some_and(|sp| sp.open < e) {
+        let quote = sps.get(k).filter(|sp| sp.open < e);
+        let first_quote = quote.map(|sp| sp.open);
+        if first_quote.is_some_and(|open| t[s.min(open)..open].trim().is_empty()) {
             continue;
         }
+        let completing = quote.filter(|sp| t[sp.close_end.min(e)..e].trim().is_empty());
         // the paragraph's cue positions, relative to this sentence
         let lo = cue_at.partition_point(|&c| c < s);
         let hi = cue_at.partition_point(|&c| c < e);
@@ -1289,6 +1332,22 @@ fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize,
             continue;
         }
         for p in reported(t, s, e, para, &cue_at[lo..hi]) {
+            // the writer's own words come first: a clause that opens with the quote is
+            // the quote itself (`said: "…"`)
+            let clause_start = p.parts.first().map_or(e, |part| part.start);
+            if first_quote.is_some_and(|open| {
+                clause_start >= open || words_up_to(&t[clause_start..open], 2) < 2
+            }) {
+                continue;
+            }
+            if let Some(sp) = completing {
+                let q = &t[sp.start..sp.end];
+                let quoted = words_up_to(q, MIXED_QUOTE_WORDS);
+                let own = words_up_to(&t[clause_start..sp.open], MIXED_QUOTE_WORDS);
+                if quoted >= own || opens_with_auxiliary(q) {
+                    continue;
+                }
+            }
             out.push((s, p));
         }
     }
@@ -1935,10 +1994,18 @@ mod tests {
                     s("wrote on Twitter"),
                 )],
             ),
-            // a partial quote inside the writer's sentence
+            // a partial quote inside the writer's sentence, which reports what was said
             (
                 vec!["Ali Khan said the plan was \"dead on arrival\" in parliament."],
-                vec![("dead on arrival", Partial, s("Ali Khan"), s("said"))],
+                vec![
+                    (
+                        "the plan was \"dead on arrival\" in parliament.",
+                        Indirect,
+                        s("Ali Khan"),
+                        s("said"),
+                    ),
+                    ("dead on arrival", Partial, s("Ali Khan"), s("said")),
+                ],
             ),
             // unbalanced marks stay in their paragraph
             (
@@ -2050,6 +2117,35 @@ mod tests {
                     Direct,
                     s("Ann Cole"),
                     s("proclaimed"),
+                )],
+            ),
+            // reported speech may borrow a phrase in quotation marks ...
+            (
+                vec![
+                    "Ann Cole said on Friday that she had acted on \"convincing evidence\" \
+                     from the agency.",
+                ],
+                vec![
+                    (
+                        "she had acted on \"convincing evidence\" from the agency.",
+                        Indirect,
+                        s("Ann Cole"),
+                        s("said"),
+                    ),
+                    ("convincing evidence", Partial, s("Ann Cole"), s("said")),
+                ],
+            ),
+            // ... but a sentence the speaker's words complete is a partial quote only
+            (
+                vec![
+                    "Ann Cole noted that the ties \"have been and will remain a constant in \
+                     our policy.\"",
+                ],
+                vec![(
+                    "have been and will remain a constant in our policy.",
+                    Partial,
+                    s("Ann Cole"),
+                    s("noted"),
                 )],
             ),
             // a paragraph that leads into the next with a colon gives its quote a speaker
