@@ -1268,6 +1268,24 @@ fn month_word(l: &str) -> bool {
     crate::dateline::month(l).is_some()
 }
 
+/// Cue verbs in their plain form, which is also the infinitive ("decided to maintain").
+const PLAIN_FORM_CUES: &[&str] = &[
+    "insist",
+    "maintain",
+    "argue",
+    "warn",
+    "complain",
+    "contend",
+    "explain",
+    "admit",
+    "concede",
+    "predict",
+    "acknowledge",
+    "allege",
+    "assert",
+    "suggest",
+];
+
 /// Does quoted text open with an auxiliary or modal verb ("have been", "would not"), so
 /// that it gives the writer's sentence its predicate?
 fn opens_with_auxiliary(q: &str) -> bool {
@@ -1662,7 +1680,10 @@ fn reported_subject_first(
                 next.start
             }
         };
-        if clause_start >= end {
+        // a bare verb ("critics argue", "to maintain", "would explain") reports speech
+        // only with "that" right after it
+        let bare = PLAIN_FORM_CUES.contains(&cue_word.as_str());
+        if clause_start >= end || (bare && that != Some(ck + 1)) {
             continue;
         }
         let cue = cue_phrase(body, toks, ck);
@@ -2118,6 +2139,30 @@ mod tests {
                     s("Ann Cole"),
                     s("proclaimed"),
                 )],
+            ),
+            // a cue verb in its plain form reports speech with "that" after it ...
+            (
+                vec!["Some bankers maintain that the rate cut will come before the summer."],
+                vec![(
+                    "the rate cut will come before the summer.",
+                    Indirect,
+                    s("Some bankers"),
+                    s("maintain"),
+                )],
+            ),
+            // ... and not as an infinitive
+            (
+                vec!["The company said it would maintain its dividend this year."],
+                vec![(
+                    "it would maintain its dividend this year.",
+                    Indirect,
+                    s("The company"),
+                    s("said"),
+                )],
+            ),
+            (
+                vec!["The board decided to maintain its dividend at the same level."],
+                vec![],
             ),
             // reported speech may borrow a phrase in quotation marks ...
             (
