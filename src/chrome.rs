@@ -67,17 +67,17 @@ const FURNITURE: &[&str] = &[
     "sponsored content",
 ];
 
-/// Length of the longest line of [`FURNITURE`].
-const FURNITURE_MAX: usize = {
-    let mut max = 0;
+/// The lengths of the lines of [`FURNITURE`] (bit n: length n); a line of another length
+/// is none of them.
+const FURNITURE_LENGTHS: u64 = {
+    let mut lengths = 0u64;
     let mut i = 0;
     while i < FURNITURE.len() {
-        if FURNITURE[i].len() > max {
-            max = FURNITURE[i].len();
-        }
+        assert!(FURNITURE[i].len() < 64);
+        lengths |= 1 << FURNITURE[i].len();
         i += 1;
     }
-    max
+    lengths
 };
 
 static FURNITURE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -179,7 +179,9 @@ pub fn is_chrome(line: &str) -> bool {
         return false;
     }
     let bare = trim(without_closing_marks(t));
-    (bare.len() <= FURNITURE_MAX && FURNITURE.iter().any(|f| bare.eq_ignore_ascii_case(f)))
+    (bare.len() < 64
+        && FURNITURE_LENGTHS >> bare.len() & 1 == 1
+        && FURNITURE.iter().any(|f| bare.eq_ignore_ascii_case(f)))
         || (may_be_furniture(t) && FURNITURE_RE.is_match(t))
 }
 
@@ -458,11 +460,26 @@ pub(crate) fn has_run(t: &str, word: &str) -> bool {
 
 /// The run of ASCII letters that `t` starts with, and the character after it.
 pub(crate) fn leading_word(t: &str) -> (&str, Option<char>) {
-    let n = t
-        .bytes()
-        .position(|b| !b.is_ascii_alphabetic())
-        .unwrap_or(t.len());
+    let b = t.as_bytes();
+    // the first eight bytes at once (a word of up to seven letters and the byte after it)
+    let n = match b.first_chunk::<8>() {
+        Some(eight) => {
+            let letters = crate::swar::ascii_letters(u64::from_le_bytes(*eight));
+            match (!letters & crate::swar::HIGH).trailing_zeros() as usize / 8 {
+                8 => 8 + run_of_letters(&b[8..]),
+                n => n,
+            }
+        }
+        None => run_of_letters(b),
+    };
     (&t[..n], t[n..].chars().next())
+}
+
+/// How many ASCII letters `b` starts with.
+fn run_of_letters(b: &[u8]) -> usize {
+    b.iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(b.len())
 }
 
 /// True when `word` is one of `words` (lower case), ignoring ASCII case.
@@ -619,6 +636,14 @@ pub(crate) mod tests {
             assert_eq!(space.is_match(&s), c.is_whitespace(), "{c:?}");
         }
         assert_eq!(folded, ['\u{17F}', '\u{212A}']);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn leading_words_as_by_bytes(t in "[a-zA-Z]{0,10}[ .@\\[`{é\u{17F}]?[a-z]{0,3}") {
+            let n = t.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(t.len());
+            proptest::prop_assert_eq!(leading_word(&t), (&t[..n], t[n..].chars().next()));
+        }
     }
 
     #[test]
