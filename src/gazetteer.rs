@@ -329,6 +329,57 @@ static SAMPLE_KEY: [u64; SAMPLES] = {
     keys
 };
 
+/// Classes of the first two bytes of a key ([`pair_class`]).
+const PAIR_CLASSES: usize = 30 * 30;
+
+/// For each class of the first two key bytes c ([`pair_class`]), the first sample whose key's
+/// class is c or more (`SAMPLES` when none); one more entry holds `SAMPLES`. Built at compile
+/// time.
+static PAIR_FIRST: [u16; PAIR_CLASSES + 1] = {
+    assert!(SAMPLES < u16::MAX as usize);
+    let b = places::PLACES.as_bytes();
+    let mut first = [SAMPLES as u16; PAIR_CLASSES + 1];
+    // samples are sorted by key, so by class: each class starts at the first sample of it
+    // or of a higher class
+    let mut next = 0;
+    let mut k = 0;
+    while k < SAMPLES {
+        let start = SAMPLE_AT[k] as usize;
+        let c = if start == b.len() {
+            PAIR_CLASSES
+        } else {
+            let second = if b[start + 1] == b':' {
+                0
+            } else {
+                b[start + 1]
+            };
+            pair_class(b[start], second)
+        };
+        while next <= c {
+            first[next] = k as u16;
+            next += 1;
+        }
+        k += 1;
+    }
+    first
+};
+
+/// The class of a key's first two bytes (`second` 0 for a key of one byte): an order-keeping
+/// map of each byte to 30 classes (below the digits, digits, between digits and letters, each
+/// lower-case letter, above), so a key of a lower class is less than a key of a higher one.
+const fn pair_class(first: u8, second: u8) -> usize {
+    const fn class(b: u8) -> usize {
+        match b {
+            0..=0x2F => 0,
+            b'0'..=b'9' => 1,
+            0x3A..=0x60 => 2,
+            b'a'..=b'z' => 3 + (b - b'a') as usize,
+            _ => 29,
+        }
+    }
+    class(first) * 30 + class(second)
+}
+
 /// The first eight bytes of a key as a big-endian number, zero-padded. It keeps the order
 /// of keys (`a <= b` implies `prefix(a) <= prefix(b)`), so `prefix(a) < prefix(b)` implies
 /// `a < b`.
@@ -345,9 +396,17 @@ fn prefix(key: &[u8]) -> u64 {
 /// search over all of it (`lookup_line` over the whole table, a test checks).
 fn lookup_place(key: &[u8]) -> Option<&'static str> {
     let p = prefix(key);
+    // samples of a lower class than the key's have lesser keys, and lesser prefixes (their
+    // first two bytes differ); of a higher class, greater ones
+    let c = pair_class(
+        key.first().copied().unwrap_or(0),
+        key.get(1).copied().unwrap_or(0),
+    );
+    let (from, to) = (usize::from(PAIR_FIRST[c]), usize::from(PAIR_FIRST[c + 1]));
+    let same_class = &SAMPLE_KEY[from..to];
     // samples before `below` have keys less than `key`; from `above` on, greater
-    let below = SAMPLE_KEY.partition_point(|&s| s < p);
-    let above = below + SAMPLE_KEY[below..].partition_point(|&s| s <= p);
+    let below = from + same_class.partition_point(|&s| s < p);
+    let above = below + SAMPLE_KEY[below..to].partition_point(|&s| s <= p);
     let lo = below.checked_sub(1).map_or(0, |k| SAMPLE_AT[k] as usize);
     let hi = SAMPLE_AT
         .get(above)
@@ -750,6 +809,7 @@ mod tests {
             check_lookup_place(key.as_bytes());
         }
         assert!(SAMPLE_KEY.windows(2).all(|w| w[0] <= w[1]));
+        assert!(PAIR_FIRST.windows(2).all(|w| w[0] <= w[1]));
         assert!(SAMPLE_AT.windows(2).all(|w| w[0] < w[1]));
     }
 
