@@ -67,17 +67,17 @@ const FURNITURE: &[&str] = &[
     "sponsored content",
 ];
 
-/// Length of the longest line of [`FURNITURE`].
-const FURNITURE_MAX: usize = {
-    let mut max = 0;
+/// The lengths of the lines of [`FURNITURE`] (bit n: length n); a line of another length
+/// is none of them.
+const FURNITURE_LENGTHS: u64 = {
+    let mut lengths = 0u64;
     let mut i = 0;
     while i < FURNITURE.len() {
-        if FURNITURE[i].len() > max {
-            max = FURNITURE[i].len();
-        }
+        assert!(FURNITURE[i].len() < 64);
+        lengths |= 1 << FURNITURE[i].len();
         i += 1;
     }
-    max
+    lengths
 };
 
 static FURNITURE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -179,7 +179,9 @@ pub fn is_chrome(line: &str) -> bool {
         return false;
     }
     let bare = trim(without_closing_marks(t));
-    (bare.len() <= FURNITURE_MAX && FURNITURE.iter().any(|f| bare.eq_ignore_ascii_case(f)))
+    (bare.len() < 64
+        && FURNITURE_LENGTHS >> bare.len() & 1 == 1
+        && FURNITURE.iter().any(|f| bare.eq_ignore_ascii_case(f)))
         || (may_be_furniture(t) && FURNITURE_RE.is_match(t))
 }
 
@@ -312,20 +314,24 @@ pub(crate) fn ascii_words(t: &str) -> impl Iterator<Item = &str> {
 pub(crate) struct WordSets {
     /// Lower case; the first word of each set is its rarest.
     sets: &'static [&'static [&'static str]],
-    /// The lengths (bit n: length n) and first letters (bit 0: a) of the first words.
+    /// The lengths of the first words (bit n: length n).
     lengths: u64,
-    letters: u32,
+    /// For each length up to 7, and at 8 for all longer ones, the first letters (bit 0: a)
+    /// of the first words of that length.
+    letters: [u32; 9],
 }
 
 impl WordSets {
     pub(crate) const fn new(sets: &'static [&'static [&'static str]]) -> Self {
-        let (mut lengths, mut letters) = (0u64, 0u32);
+        let mut lengths = 0u64;
+        let mut letters = [0u32; 9];
         let mut i = 0;
         while i < sets.len() {
             let first = sets[i][0].as_bytes();
             assert!(!first.is_empty() && first.len() < 64 && first[0].is_ascii_lowercase());
             lengths |= 1 << first.len();
-            letters |= 1 << (first[0] - b'a');
+            let l = if first.len() < 8 { first.len() } else { 8 };
+            letters[l] |= 1 << (first[0] - b'a');
             i += 1;
         }
         WordSets {
@@ -345,30 +351,29 @@ impl WordSets {
 
     /// True when the first word of one of the sets is a run of ASCII letters in `t`.
     ///
-    /// The starts of runs are found eight bytes at a time ([`swar::ascii_letters`](crate::swar::ascii_letters)); a run is
-    /// measured only when its first letter is that of a first word.
+    /// The starts of runs are found eight bytes at a time
+    /// ([`swar::ascii_letters`](crate::swar::ascii_letters)); at each start the eight bytes
+    /// from there give the run's length up to 8, and a run is compared with the first words
+    /// only when a first word has its first letter and that length (8 standing for 8 or
+    /// more).
     fn any_first_word(&self, t: &str) -> bool {
         let b = t.as_bytes();
         // bit 7 of the top byte: the byte before the current eight is a letter
         let mut carry = 0u64;
         let mut i = 0;
         while i < b.len() {
-            let word = match b[i..].first_chunk::<8>() {
-                Some(eight) => u64::from_le_bytes(*eight),
-                None => {
-                    // the tail, padded with bytes that are no letters
-                    let mut eight = [0u8; 8];
-                    eight[..b.len() - i].copy_from_slice(&b[i..]);
-                    u64::from_le_bytes(eight)
-                }
-            };
-            let letters = crate::swar::ascii_letters(word);
+            let letters = crate::swar::ascii_letters(eight_from(b, i));
             let mut starts = letters & !((letters << 8) | (carry >> 56));
             carry = letters;
             while starts != 0 {
                 let at = i + starts.trailing_zeros() as usize / 8;
                 starts &= starts - 1;
-                if self.letters >> ((b[at] | 0x20) - b'a') & 1 == 1 && self.first_word_at(b, at) {
+                // letters from `at` on: the run's length, 8 when it is 8 or longer
+                let run = crate::swar::ascii_letters(eight_from(b, at));
+                let len = (!run & crate::swar::HIGH).trailing_zeros() as usize / 8;
+                if self.letters[len] >> ((b[at] | 0x20) - b'a') & 1 == 1
+                    && self.first_word_at(b, at)
+                {
                     return true;
                 }
             }
@@ -395,6 +400,19 @@ impl WordSets {
     /// True when every word of set `k` is a run of ASCII letters in `t`.
     fn has_set(&self, t: &str, k: usize) -> bool {
         self.sets[k].iter().all(|w| has_run(t, w))
+    }
+}
+
+/// The eight bytes of `b` from `at` as a little-endian word, padded with zero bytes (no
+/// letters) past the end.
+fn eight_from(b: &[u8], at: usize) -> u64 {
+    match b[at..].first_chunk::<8>() {
+        Some(eight) => u64::from_le_bytes(*eight),
+        None => {
+            let mut eight = [0u8; 8];
+            eight[..b.len() - at].copy_from_slice(&b[at..]);
+            u64::from_le_bytes(eight)
+        }
     }
 }
 
@@ -442,11 +460,26 @@ pub(crate) fn has_run(t: &str, word: &str) -> bool {
 
 /// The run of ASCII letters that `t` starts with, and the character after it.
 pub(crate) fn leading_word(t: &str) -> (&str, Option<char>) {
-    let n = t
-        .bytes()
-        .position(|b| !b.is_ascii_alphabetic())
-        .unwrap_or(t.len());
+    let b = t.as_bytes();
+    // the first eight bytes at once (a word of up to seven letters and the byte after it)
+    let n = match b.first_chunk::<8>() {
+        Some(eight) => {
+            let letters = crate::swar::ascii_letters(u64::from_le_bytes(*eight));
+            match (!letters & crate::swar::HIGH).trailing_zeros() as usize / 8 {
+                8 => 8 + run_of_letters(&b[8..]),
+                n => n,
+            }
+        }
+        None => run_of_letters(b),
+    };
     (&t[..n], t[n..].chars().next())
+}
+
+/// How many ASCII letters `b` starts with.
+fn run_of_letters(b: &[u8]) -> usize {
+    b.iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(b.len())
 }
 
 /// True when `word` is one of `words` (lower case), ignoring ASCII case.
@@ -480,15 +513,18 @@ pub(crate) mod tests {
         }
     }
 
-    /// `WordSets::any_first_word` as it was written, over [`ascii_words`].
+    /// First words longer than eight letters, and of eight.
+    static LONG_FIRST_WORDS: WordSets = WordSets::new(&[
+        &["contributed"],
+        &["subscribed"],
+        &["download"],
+        &["i"],
+        &["reached"],
+    ]);
+
+    /// `WordSets::any_first_word` by its definition, over [`ascii_words`].
     fn any_first_word_by_runs(sets: &WordSets, t: &str) -> bool {
-        ascii_words(t).any(|run| {
-            let letter = (run.as_bytes()[0] | 0x20) - b'a';
-            run.len() < 64
-                && sets.lengths >> run.len() & 1 == 1
-                && sets.letters >> letter & 1 == 1
-                && sets.sets.iter().any(|set| run.eq_ignore_ascii_case(set[0]))
-        })
+        ascii_words(t).any(|run| sets.sets.iter().any(|set| run.eq_ignore_ascii_case(set[0])))
     }
 
     proptest::proptest! {
@@ -497,14 +533,20 @@ pub(crate) mod tests {
             pieces in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "your", "YOUR", "yours", "ayour", "share", "cookie", "Cookies", "up", "x",
-                    " ", ".", "-", "é", "\u{17F}", "@", "[", "`", "{", "7", "\n",
+                    " ", ".", "-", "é", "\u{17F}", "@", "[", "`", "{", "7", "\n", "i", "info",
+                    "ireport", "subscribe", "Subscribed", "partners", "partner", "download",
+                    "downloads", "contributed", "helped", "reached", "c", "Sign",
                 ]),
                 0..24,
             )
         ) {
             let t = pieces.concat();
-            let sets = &PROMOTIONS.words;
-            proptest::prop_assert_eq!(sets.any_first_word(&t), any_first_word_by_runs(sets, &t));
+            for sets in [&PROMOTIONS.words, &LONG_FIRST_WORDS] {
+                proptest::prop_assert_eq!(
+                    sets.any_first_word(&t),
+                    any_first_word_by_runs(sets, &t)
+                );
+            }
         }
     }
 
@@ -594,6 +636,14 @@ pub(crate) mod tests {
             assert_eq!(space.is_match(&s), c.is_whitespace(), "{c:?}");
         }
         assert_eq!(folded, ['\u{17F}', '\u{212A}']);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn leading_words_as_by_bytes(t in "[a-zA-Z]{0,10}[ .@\\[`{é\u{17F}]?[a-z]{0,3}") {
+            let n = t.bytes().position(|b| !b.is_ascii_alphabetic()).unwrap_or(t.len());
+            proptest::prop_assert_eq!(leading_word(&t), (&t[..n], t[n..].chars().next()));
+        }
     }
 
     #[test]

@@ -534,14 +534,29 @@ struct Reading<'s> {
     saw_end: bool,
 }
 
+/// True when `head` holds a bracket, a slash, a dash, an underscore, a colon or the first
+/// byte of a dash-like mark outside ASCII (0xE2: "—", "–"); eight bytes at a time.
+fn marked(head: &[u8]) -> bool {
+    use crate::swar::eq;
+    let mut chunks = head.chunks_exact(8);
+    for eight in &mut chunks {
+        let w = crate::swar::load(eight);
+        if eq(w, b'(') | eq(w, b'/') | eq(w, b'-') | eq(w, b'_') | eq(w, b':') | eq(w, 0xE2) != 0 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| is_mark(b))
+}
+
+/// A byte [`marked`] looks for.
+fn is_mark(b: u8) -> bool {
+    matches!(b, b'(' | b'/' | b'-' | b'_' | b':' | 0xE2)
+}
+
 /// Reads the parts of a dateline at the start of `para`.
 fn read(para: &str) -> Option<Reading<'_>> {
     // every dateline has a bracket, a slash or a dash-like separator near the start
-    let head = &para.as_bytes()[..para.len().min(SCAN)];
-    let marked = head
-        .iter()
-        .any(|&b| matches!(b, b'(' | b'/' | b'-' | b'_' | b':' | 0xE2));
-    if !marked {
+    if !marked(&para.as_bytes()[..para.len().min(SCAN)]) {
         return None;
     }
     let mut c = Cursor {
@@ -919,6 +934,21 @@ mod tests {
         #[test]
         fn normal_case_as_by_chars(place in "[A-Za-z .'/\\-\t\x0B\x0C\r\n0-9éÉ\u{A0}]{0,16}") {
             proptest::prop_assert_eq!(normal_case(&place), normal_case_by_chars(&place));
+        }
+    }
+
+    #[test]
+    fn marks_are_found_in_words_and_tails() {
+        // every byte value at every place of texts of every length up to 17
+        for len in 0..=17 {
+            for at in 0..len {
+                for v in 0..=255u8 {
+                    let mut head = vec![b'a'; len];
+                    head[at] = v;
+                    assert_eq!(marked(&head), is_mark(v), "{v:#04x} at {at} of {len}");
+                }
+            }
+            assert!(!marked(&vec![b'a'; len]));
         }
     }
 

@@ -15,6 +15,9 @@
 //! is parsed or built at run time and a lookup allocates nothing: the key is built in a buffer
 //! on the stack, and each step of the binary search over the lines steps back to the start of
 //! the line it lands in and compares the line's key with the key byte by byte where it lies.
+//! The places search first a compile-time sample of the table (the first eight key bytes of
+//! the line at every 256th byte), then only the lines between two samples: a lookup touches a
+//! few cache lines of the table rather than one per step.
 //! A caller that asks both whether a place is known and where it is looks it up once, as a
 //! [`Place`].
 //!
@@ -256,11 +259,11 @@ fn place_candidates(place: &str) -> Option<&'static str> {
         return None;
     }
     if let Some(key) = key.get() {
-        if let Some(c) = lookup_line(places::PLACES, key) {
+        if let Some(c) = lookup_place(key) {
             return Some(c);
         }
         if let Some(rest) = key.strip_prefix(b"the ")
-            && let Some(c) = lookup_line(places::PLACES, rest)
+            && let Some(c) = lookup_place(rest)
         {
             return Some(c);
         }
@@ -272,16 +275,166 @@ fn place_candidates(place: &str) -> Option<&'static str> {
     }
 }
 
-/// Binary search of a table of sorted `key:value` lines, each ending in a newline, for the
-/// line whose key is `key` (which holds no `:`); returns its value.
+/// Bytes of [`places::PLACES`] between two samples of [`SAMPLE_AT`].
+const SAMPLE_EVERY: usize = 256;
+/// Samples of [`places::PLACES`].
+const SAMPLES: usize = places::PLACES.len().div_ceil(SAMPLE_EVERY);
+
+/// For each sample k, where the first line at or after byte `k * SAMPLE_EVERY` of
+/// [`places::PLACES`] starts (the table's length when no line does); built at compile time.
+static SAMPLE_AT: [u32; SAMPLES] = {
+    let b = places::PLACES.as_bytes();
+    assert!(b.len() < u32::MAX as usize);
+    let mut at = [0u32; SAMPLES];
+    let mut k = 0;
+    while k < SAMPLES {
+        let mut i = k * SAMPLE_EVERY;
+        if i > 0 {
+            // past the newline that ends the line holding byte `i - 1`
+            i -= 1;
+            while i < b.len() && b[i] != b'\n' {
+                i += 1;
+            }
+            if i < b.len() {
+                i += 1;
+            }
+        }
+        at[k] = i as u32;
+        k += 1;
+    }
+    at
+};
+
+/// For each sample k, [`prefix`] of the key of the line at `SAMPLE_AT[k]` (`u64::MAX`
+/// for the table's end); built at compile time. Sorted, as the keys are.
+static SAMPLE_KEY: [u64; SAMPLES] = {
+    let b = places::PLACES.as_bytes();
+    let mut keys = [0u64; SAMPLES];
+    let mut k = 0;
+    while k < SAMPLES {
+        let start = SAMPLE_AT[k] as usize;
+        if start == b.len() {
+            keys[k] = u64::MAX;
+        } else {
+            let mut eight = [0u8; 8];
+            let mut j = 0;
+            while j < 8 && b[start + j] != b':' {
+                eight[j] = b[start + j];
+                j += 1;
+            }
+            keys[k] = u64::from_be_bytes(eight);
+        }
+        k += 1;
+    }
+    keys
+};
+
+/// Classes of the first two bytes of a key ([`pair_class`]).
+const PAIR_CLASSES: usize = 30 * 30;
+
+/// For each class of the first two key bytes c ([`pair_class`]), the first sample whose key's
+/// class is c or more (`SAMPLES` when none); one more entry holds `SAMPLES`. Built at compile
+/// time.
+static PAIR_FIRST: [u16; PAIR_CLASSES + 1] = {
+    assert!(SAMPLES < u16::MAX as usize);
+    let b = places::PLACES.as_bytes();
+    let mut first = [SAMPLES as u16; PAIR_CLASSES + 1];
+    // samples are sorted by key, so by class: each class starts at the first sample of it
+    // or of a higher class
+    let mut next = 0;
+    let mut k = 0;
+    while k < SAMPLES {
+        let start = SAMPLE_AT[k] as usize;
+        let c = if start == b.len() {
+            PAIR_CLASSES
+        } else {
+            let second = if b[start + 1] == b':' {
+                0
+            } else {
+                b[start + 1]
+            };
+            pair_class(b[start], second)
+        };
+        while next <= c {
+            first[next] = k as u16;
+            next += 1;
+        }
+        k += 1;
+    }
+    first
+};
+
+/// The class of a key's first two bytes (`second` 0 for a key of one byte): an order-keeping
+/// map of each byte to 30 classes (below the digits, digits, between digits and letters, each
+/// lower-case letter, above), so a key of a lower class is less than a key of a higher one.
+const fn pair_class(first: u8, second: u8) -> usize {
+    const fn class(b: u8) -> usize {
+        match b {
+            0..=0x2F => 0,
+            b'0'..=b'9' => 1,
+            0x3A..=0x60 => 2,
+            b'a'..=b'z' => 3 + (b - b'a') as usize,
+            _ => 29,
+        }
+    }
+    class(first) * 30 + class(second)
+}
+
+/// The first eight bytes of a key as a big-endian number, zero-padded. It keeps the order
+/// of keys (`a <= b` implies `prefix(a) <= prefix(b)`), so `prefix(a) < prefix(b)` implies
+/// `a < b`.
+fn prefix(key: &[u8]) -> u64 {
+    let mut eight = [0u8; 8];
+    let n = key.len().min(8);
+    eight[..n].copy_from_slice(&key[..n]);
+    u64::from_be_bytes(eight)
+}
+
+/// The value of `key` in [`places::PLACES`]: the samples ([`SAMPLE_KEY`], 26 KB) are
+/// searched first, then the few hundred bytes of the table between the samples around the
+/// key, so a lookup touches a few cache lines of the 850 KB table, not one per step of a
+/// search over all of it (`lookup_line` over the whole table, a test checks).
+fn lookup_place(key: &[u8]) -> Option<&'static str> {
+    let p = prefix(key);
+    // samples of a lower class than the key's have lesser keys, and lesser prefixes (their
+    // first two bytes differ); of a higher class, greater ones
+    let c = pair_class(
+        key.first().copied().unwrap_or(0),
+        key.get(1).copied().unwrap_or(0),
+    );
+    let (from, to) = (usize::from(PAIR_FIRST[c]), usize::from(PAIR_FIRST[c + 1]));
+    let same_class = &SAMPLE_KEY[from..to];
+    // samples before `below` have keys less than `key`; from `above` on, greater
+    let below = from + same_class.partition_point(|&s| s < p);
+    let above = below + SAMPLE_KEY[below..to].partition_point(|&s| s <= p);
+    let lo = below.checked_sub(1).map_or(0, |k| SAMPLE_AT[k] as usize);
+    let hi = SAMPLE_AT
+        .get(above)
+        .map_or(places::PLACES.len(), |&at| at as usize);
+    lookup_line_in(places::PLACES, key, lo, hi)
+}
+
+/// `lookup_line_in` over the whole table.
+#[cfg(test)]
+fn lookup_line(table: &'static str, key: &[u8]) -> Option<&'static str> {
+    lookup_line_in(table, key, 0, table.len())
+}
+
+/// Binary search of the sorted `key:value` lines of `table[lo..hi]` (whole lines, each
+/// ending in a newline) for the line whose key is `key` (which holds no `:`); returns its
+/// value.
 ///
 /// Each step lands in the middle of the range, steps back to the start of that line and
 /// compares the line's key with `key` where it lies: no line is split or copied. Newlines
 /// are looked for eight bytes at a time.
-fn lookup_line(table: &'static str, key: &[u8]) -> Option<&'static str> {
+fn lookup_line_in(
+    table: &'static str,
+    key: &[u8],
+    mut lo: usize,
+    mut hi: usize,
+) -> Option<&'static str> {
     let bytes = table.as_bytes();
     // [lo, hi) always spans whole lines (with their newlines).
-    let (mut lo, mut hi) = (0, bytes.len());
     while lo < hi {
         let start = line_start(bytes, lo, lo + (hi - lo) / 2);
         // The line's key against `key`, as `str::cmp` orders them; `at` ends where they differ.
@@ -622,6 +775,49 @@ mod tests {
         assert_eq!(place_country(&format!("Moscow/{long}"), None), Some("RU"));
         assert_eq!(country_code(&long), None);
         assert!(!is_region(&long));
+    }
+
+    /// `lookup_place` against `lookup_line` over the whole table, for `key` and keys near it.
+    fn check_lookup_place(key: &[u8]) {
+        let mut near = vec![key.to_vec(), key[..key.len().saturating_sub(1)].to_vec()];
+        for b in [b' ', b'0', b'a', b'z', 0, 0xC3] {
+            let mut k = key.to_vec();
+            k.push(b);
+            near.push(k.clone());
+            if let Some(last) = k.iter_mut().rev().nth(1) {
+                *last = b;
+            }
+            near.push(k);
+        }
+        for k in &near {
+            assert_eq!(
+                lookup_place(k),
+                lookup_line(places::PLACES, k),
+                "{:?}",
+                String::from_utf8_lossy(k)
+            );
+        }
+    }
+
+    #[test]
+    fn sampled_lookups_find_what_the_whole_search_finds() {
+        for line in places::PLACES.lines() {
+            let (key, _) = line.split_once(':').expect("key:CODES");
+            check_lookup_place(key.as_bytes());
+        }
+        for key in ["", " ", "a", "zzzzzzzzzz", "\u{10FFFF}", "abc\0def"] {
+            check_lookup_place(key.as_bytes());
+        }
+        assert!(SAMPLE_KEY.windows(2).all(|w| w[0] <= w[1]));
+        assert!(PAIR_FIRST.windows(2).all(|w| w[0] <= w[1]));
+        assert!(SAMPLE_AT.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn sampled_lookups_of_any_key(key in "[a-z0-9 ]{0,12}|[\\x00-\\u{FF}]{0,10}") {
+            check_lookup_place(key.as_bytes());
+        }
     }
 
     #[test]

@@ -139,6 +139,15 @@ fn make_line(src: &str, start: usize, end: usize) -> Line<'_> {
 /// Byte length and width (a tab counts as 4, other whitespace as 1) of the whitespace that
 /// `raw` starts with.
 fn leading_whitespace(raw: &str) -> (usize, usize) {
+    // spaces and then a visible ASCII character in the first eight bytes (as in most lines),
+    // at once
+    if let Some(eight) = raw.as_bytes().first_chunk::<8>() {
+        let spaces = crate::swar::eq(u64::from_le_bytes(*eight), b' ');
+        let n = (!spaces & crate::swar::HIGH).trailing_zeros() as usize / 8;
+        if n < 8 && (0x21..0x80).contains(&eight[n]) {
+            return (n, n);
+        }
+    }
     let mut indent = 0;
     // ASCII bytes one by one (the ASCII whitespace is \t, \n, \x0B, \x0C, \r and the space)
     let mut at = 0;
@@ -548,7 +557,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn leading_whitespace_as_by_chars(
-            raw in "[ \t\n\r\x0B\x0C\u{85}\u{A0}\u{2003}\u{3000}\u{200B}a.é]{0,12}"
+            raw in "[ \t\n\r\x0B\x0C\u{85}\u{A0}\u{2003}\u{3000}\u{200B}a.é]{0,12}|[ \t\r\x0Ca\u{A0}]{0,20}"
         ) {
             proptest::prop_assert_eq!(leading_whitespace(&raw), leading_whitespace_by_chars(&raw));
         }
