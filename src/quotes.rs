@@ -1268,6 +1268,22 @@ fn month_word(l: &str) -> bool {
     crate::dateline::month(l).is_some()
 }
 
+/// The byte offset in `s` after a conjunction or adverb that opens a sentence ("But",
+/// "However,", "Meanwhile"), with the comma and spaces after it; 0 when there is none.
+fn after_connective(s: &str) -> usize {
+    let t = s.trim_start();
+    let word_end = t.find([' ', ',']).unwrap_or(t.len());
+    let connective = matches!(
+        &t[..word_end],
+        "But" | "And" | "Yet" | "So" | "Still" | "However" | "Meanwhile" | "Instead" | "Now"
+    );
+    if !connective {
+        return 0;
+    }
+    let rest = t[word_end..].trim_start_matches([' ', ',']);
+    s.len() - rest.len()
+}
+
 /// Cue verbs in their plain form, which is also the infinitive ("decided to maintain").
 const PLAIN_FORM_CUES: &[&str] = &[
     "insist",
@@ -1569,7 +1585,11 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
     let main = reported_subject_first(body, &toks, main_end, cue_at, s);
     let speaker_np = main.as_ref().map(|(_, np, _)| np.clone()).or_else(|| {
         // the sentence's subject for "…, saying …" on its own
-        speakers::object_after(body).filter(|r| body[r.clone()].split_whitespace().count() <= 8)
+        // ("But officials have shied away from commitments, saying …")
+        let from = after_connective(body);
+        speakers::object_after(&body[from..])
+            .map(|r| from + r.start..from + r.end)
+            .filter(|r| body[r.clone()].split_whitespace().count() <= 8)
     });
     if let Some((clause, np, cue)) = main {
         out.extend(make(clause, np, cue));
@@ -1611,6 +1631,7 @@ fn reported_subject_first(
             let lead = &body[..subj.start];
             let named = speakers::names_someone(&body[subj.clone()]);
             lead.trim().is_empty()
+                || after_connective(lead) == lead.len()
                 || lead.trim_end().ends_with(',')
                 || (named && !lead.contains(','))
         });
@@ -2138,6 +2159,28 @@ mod tests {
                     Direct,
                     s("Ann Cole"),
                     s("proclaimed"),
+                )],
+            ),
+            // a conjunction before the speaker
+            (
+                vec!["But some bankers said the rate cut would come before the summer."],
+                vec![(
+                    "the rate cut would come before the summer.",
+                    Indirect,
+                    s("some bankers"),
+                    s("said"),
+                )],
+            ),
+            (
+                vec![
+                    "But officials have shied away from any promise, saying the talks will go \
+                     on for months.",
+                ],
+                vec![(
+                    "the talks will go on for months.",
+                    Indirect,
+                    s("officials"),
+                    s("saying"),
                 )],
             ),
             // a cue verb in its plain form reports speech with "that" after it ...
