@@ -47,6 +47,7 @@ use std::cell::OnceCell;
 use std::sync::{LazyLock, OnceLock};
 
 use crate::gazetteer;
+use crate::swar;
 
 #[rustfmt::skip]
 mod tables;
@@ -962,7 +963,7 @@ impl Matcher {
 /// [`opens`] and [`closes`]), left to right, as (start, end, entry): at each position the
 /// longest, and the search resumes after it, so that the words it contains are hidden. This is
 /// the leftmost longest of all overlapping occurrences, taken greedily. The trie is walked only
-/// from the positions [`Trie::next_start`] finds: where a word starts with two bytes that begin
+/// from the positions [`Trie::starts`] finds: where a word starts with two bytes that begin
 /// some form.
 fn occurrences<'h>(
     trie: &'h Trie,
@@ -970,10 +971,12 @@ fn occurrences<'h>(
     all_caps: bool,
 ) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
     let bytes = hay.as_bytes();
+    let mut starts = trie.starts(bytes, 0);
+    // the end of the last occurrence: starts before it are inside it
     let mut at = 0;
     std::iter::from_fn(move || {
-        while let Some(start) = trie.next_start(bytes, at) {
-            if opens(hay, start) {
+        for start in starts.by_ref() {
+            if start >= at && opens(hay, start) {
                 let longest = trie
                     .prefixes(bytes, start)
                     .filter(|&(end, _)| closes(hay, start, end, all_caps))
@@ -983,7 +986,6 @@ fn occurrences<'h>(
                     return Some((start, end, entry));
                 }
             }
-            at = start + 1;
         }
         None
     })
@@ -997,15 +999,13 @@ fn all_occurrences<'h>(
     hay: &'h str,
 ) -> impl Iterator<Item = (usize, usize, usize)> + 'h {
     let bytes = hay.as_bytes();
-    std::iter::successors(trie.next_start(bytes, 0), move |&start| {
-        trie.next_start(bytes, start + 1)
-    })
-    .filter(move |&start| opens(hay, start))
-    .flat_map(move |start| {
-        trie.prefixes(bytes, start)
-            .filter(move |&(end, _)| closes(hay, start, end, true))
-            .map(move |(end, entry)| (start, end, entry))
-    })
+    trie.starts(bytes, 0)
+        .filter(move |&start| opens(hay, start))
+        .flat_map(move |start| {
+            trie.prefixes(bytes, start)
+                .filter(move |&(end, _)| closes(hay, start, end, true))
+                .map(move |(end, entry)| (start, end, entry))
+        })
 }
 
 /// The forms as a byte trie: walking the text's bytes down from the root, from some position,
@@ -1020,6 +1020,56 @@ struct Trie {
     begins: [bool; 256],
     /// Bit `256 * a + b`: some form begins with bytes `a`, `b` (or is `a` alone).
     pairs: Vec<u64>,
+    /// The bytes of `begins` as tests on eight bytes at once.
+    starts: Starts,
+}
+
+/// Where a form of a trie may start, as tests on eight bytes at once (see
+/// [`Trie::starts`]): a superset of the bytes that begin a form and a word. ASCII letters
+/// count only where they begin a word (after a byte that is no letter); the capitals stand for
+/// those that begin forms, and so does a single other letter ("t" of "the Hague"). Bytes other
+/// than letters count when any of their kind begins a form (non-ASCII bytes, or the others).
+#[derive(Clone, Copy, Debug)]
+struct Starts {
+    /// All ones when some form begins with an ASCII capital.
+    upper: u64,
+    /// The one other letter that begins forms, and all ones if there is one.
+    letter: u8,
+    one_letter: u64,
+    /// All ones when more than one other letter begins forms.
+    any_letter: u64,
+    /// All ones when some form begins with a non-ASCII byte.
+    high: u64,
+    /// All ones when some form begins with an ASCII byte that is no letter.
+    other: u64,
+}
+
+impl Starts {
+    fn new(begins: &[bool; 256]) -> Starts {
+        let all = |yes: bool| if yes { u64::MAX } else { 0 };
+        let bytes = || (0..=255u8).filter(|&b| begins[usize::from(b)]);
+        let letters: Vec<u8> = bytes().filter(u8::is_ascii_lowercase).collect();
+        Starts {
+            upper: all(bytes().any(|b| b.is_ascii_uppercase())),
+            letter: letters.first().copied().unwrap_or(0),
+            one_letter: all(letters.len() == 1),
+            any_letter: all(letters.len() > 1),
+            high: all(bytes().any(|b| !b.is_ascii())),
+            other: all(bytes().any(|b| b.is_ascii() && !b.is_ascii_alphabetic())),
+        }
+    }
+
+    /// The bytes of the word `w` (bit 7 of each, see [`swar`]) that may begin a form, given
+    /// its ASCII letters and those of them that begin a word.
+    #[inline]
+    fn of(&self, w: u64, letters: u64, word_starts: u64) -> u64 {
+        let words = swar::ascii_upper(w) & self.upper
+            | swar::eq(w, self.letter) & self.one_letter
+            | self.any_letter;
+        let high = w & swar::HIGH;
+        let other = !letters & !high & swar::HIGH & self.other;
+        words & word_starts | high & self.high | other
+    }
 }
 
 /// A state of the trie's double array (see [`Trie`]); its index is its number.
@@ -1135,6 +1185,7 @@ impl Trie {
         }
         Trie {
             slots,
+            starts: Starts::new(&begins),
             begins,
             pairs,
         }
@@ -1145,30 +1196,51 @@ impl Trie {
         self.begins[usize::from(byte)]
     }
 
-    /// The first position from `at` on where a form may start: its byte begins some form, it
-    /// is no ASCII letter or digit right after another (see [`opens`], which decides the rest),
-    /// and with the next byte it begins some form. Eight bytes to a loop round, unrolled: a
-    /// test and a branch per byte.
-    fn next_start(&self, bytes: &[u8], at: usize) -> Option<usize> {
-        let starts = |before: u8, b: u8, i: usize| {
-            let inside_word = before.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
-            !inside_word && bytes.get(i + 1).is_none_or(|&next| self.pair(b, next))
-        };
-        let mut before = at.checked_sub(1).map_or(b' ', |i| bytes[i]);
-        let mut eights = bytes[at..].chunks_exact(8);
-        let mut offset = at;
-        for eight in &mut eights {
-            for (i, &b) in eight.iter().enumerate() {
-                if self.begins(b) && starts(before, b, offset + i) {
-                    return Some(offset + i);
-                }
-                before = b;
-            }
-            offset += 8;
+    /// The positions from `at` on where a form may start, in order: the byte begins some
+    /// form, it is no ASCII letter or digit right after another (see [`opens`], which decides
+    /// the rest), and with the next byte it begins some form. Eight bytes at a time:
+    /// [`Starts`] marks the bytes that may begin a form (a few in most eights), and only those
+    /// are looked up.
+    fn starts<'t>(&'t self, bytes: &'t [u8], at: usize) -> StartsIn<'t> {
+        StartsIn {
+            trie: self,
+            bytes,
+            maybe: 0,
+            offset: at,
+            next: at,
+            before_letter: at
+                .checked_sub(1)
+                .is_some_and(|i| bytes[i].is_ascii_alphabetic()),
         }
-        for (i, &b) in eights.remainder().iter().enumerate() {
-            if self.begins(b) && starts(before, b, offset + i) {
-                return Some(offset + i);
+    }
+
+    /// The first position from `at` on where a form may start (see [`Trie::starts`]).
+    #[cfg(test)]
+    fn next_start(&self, bytes: &[u8], at: usize) -> Option<usize> {
+        self.starts(bytes, at).next()
+    }
+
+    /// True when a form may start at byte `i` (see [`Trie::starts`]).
+    #[inline]
+    fn starts_at(&self, bytes: &[u8], i: usize) -> bool {
+        let b = bytes[i];
+        let inside_word = b.is_ascii_alphanumeric()
+            && i.checked_sub(1)
+                .is_some_and(|before| bytes[before].is_ascii_alphanumeric());
+        self.begins(b) && !inside_word && bytes.get(i + 1).is_none_or(|&next| self.pair(b, next))
+    }
+
+    /// [`Trie::next_start`] a byte at a time: what the eight-byte version must find.
+    #[cfg(test)]
+    fn next_start_bytewise(&self, bytes: &[u8], at: usize) -> Option<usize> {
+        let mut before = at.checked_sub(1).map_or(b' ', |i| bytes[i]);
+        for (i, &b) in bytes.iter().enumerate().skip(at) {
+            let inside_word = before.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
+            if self.begins(b)
+                && !inside_word
+                && bytes.get(i + 1).is_none_or(|&next| self.pair(b, next))
+            {
+                return Some(i);
             }
             before = b;
         }
@@ -1226,6 +1298,53 @@ fn first_free(skip: &mut [u32], t: usize) -> usize {
         at = next;
     }
     free
+}
+
+/// See [`Trie::starts`].
+struct StartsIn<'t> {
+    trie: &'t Trie,
+    bytes: &'t [u8],
+    /// The bytes of the eight at `offset` still to look up (bit 7 of each).
+    maybe: u64,
+    offset: usize,
+    /// The start of the next eight.
+    next: usize,
+    /// The byte before them is an ASCII letter.
+    before_letter: bool,
+}
+
+impl Iterator for StartsIn<'_> {
+    type Item = usize;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<usize> {
+        loop {
+            while self.maybe != 0 {
+                let i = self.offset + (self.maybe.trailing_zeros() / 8) as usize;
+                self.maybe &= self.maybe - 1;
+                if self.trie.starts_at(self.bytes, i) {
+                    return Some(i);
+                }
+            }
+            let at = self.next;
+            let (w, valid) = match self.bytes.get(at..at + 8) {
+                Some(eight) => (swar::load(eight), u64::MAX),
+                None => {
+                    // a short last piece is padded with zero bytes, which are never looked up
+                    let rest = self.bytes.get(at..).filter(|r| !r.is_empty())?;
+                    let mut padded = [0u8; 8];
+                    padded[..rest.len()].copy_from_slice(rest);
+                    (u64::from_le_bytes(padded), (1u64 << (8 * rest.len())) - 1)
+                }
+            };
+            let letters = swar::ascii_letters(w);
+            let word_starts = letters & !(letters << 8 | u64::from(self.before_letter) << 7);
+            self.maybe = self.trie.starts.of(w, letters, word_starts) & valid;
+            self.before_letter = letters >> 63 != 0;
+            self.offset = at;
+            self.next = at + 8;
+        }
+    }
 }
 
 /// See [`Trie::prefixes`].

@@ -43,37 +43,39 @@ impl Source {
 
     /// Opens the source for reading.
     pub fn open(&self) -> Result<Box<dyn Read + Send>, InputError> {
-        self.open_sized().map(|(r, _)| r)
-    }
-
-    /// Opens the source for reading, with its size when known (a file's; 0 for stdin).
-    fn open_sized(&self) -> Result<(Box<dyn Read + Send>, u64), InputError> {
         match self {
             // not locked: the handle is moved to the thread that reads the inputs
-            Source::Stdin => Ok((Box::new(io::stdin()), 0)),
+            Source::Stdin => Ok(Box::new(io::stdin())),
             Source::File(p) => {
                 let f = fs::File::open(p).map_err(InputError::Io)?;
                 let meta = f.metadata().map_err(InputError::Io)?;
                 if meta.is_dir() {
                     return Err(InputError::IsDirectory);
                 }
-                Ok((Box::new(f), meta.len()))
+                Ok(Box::new(f))
             }
         }
     }
 
-    /// Reads the whole source, refusing more than `limit` bytes.
-    pub fn read_all(&self, limit: u64) -> Result<Vec<u8>, InputError> {
-        // a file's size, when known, sizes the buffer: one read instead of a dozen
-        let (r, size_hint) = self.open_sized()?;
-        let mut buf = Vec::with_capacity(usize::try_from(size_hint.min(limit) + 1).unwrap_or(0));
-        r.take(limit + 1)
-            .read_to_end(&mut buf)
+    /// Reads the whole source into `buf` (emptied first), refusing more than `limit` bytes.
+    ///
+    /// The caller keeps the buffer from one input to the next, so it is rarely grown and no
+    /// file's size is asked for: a file costs an open, a read of it and the read that finds
+    /// its end, and a close. A directory (met only if one replaced a file since the walk)
+    /// fails at its read, as "is a directory".
+    pub fn read_into(&self, limit: u64, buf: &mut Vec<u8>) -> Result<(), InputError> {
+        buf.clear();
+        let r: Box<dyn Read> = match self {
+            Source::Stdin => Box::new(io::stdin()),
+            Source::File(p) => Box::new(fs::File::open(p).map_err(InputError::Io)?),
+        };
+        r.take(limit.saturating_add(1))
+            .read_to_end(buf)
             .map_err(InputError::Io)?;
         if buf.len() as u64 > limit {
             return Err(InputError::TooLarge { limit });
         }
-        Ok(buf)
+        Ok(())
     }
 }
 

@@ -60,8 +60,9 @@ pub struct Options {}
 /// ```
 pub fn analyze(text: &str, _opts: &Options) -> Article {
     let s = structure::read(text);
-    let countries = countries_of(text, &s);
-    let (quotes, speakers) = quotes_of(text, &s);
+    let mut cps = CodePoints::new(text);
+    let countries = countries_of(text, &s, &mut cps);
+    let (quotes, speakers) = quotes_of(text, &s, &mut cps);
     Article {
         headline: s.headline,
         subheadline: s.subheadline,
@@ -78,9 +79,12 @@ pub fn analyze(text: &str, _opts: &Options) -> Article {
 }
 
 /// Quotes of the body with offsets in the input, and the speakers quoted.
-fn quotes_of(text: &str, s: &structure::Structure) -> (Vec<Quote>, Vec<Speaker>) {
+fn quotes_of(
+    text: &str,
+    s: &structure::Structure,
+    cps: &mut CodePoints,
+) -> (Vec<Quote>, Vec<Speaker>) {
     let (found, registry) = quotes::extract(&s.paragraphs);
-    let mut cps = CodePoints::new(text);
     let mut out = Vec::with_capacity(found.len());
     for f in found {
         let Some(first) = f.parts.first() else {
@@ -137,7 +141,7 @@ fn quotes_of(text: &str, s: &structure::Structure) -> (Vec<Quote>, Vec<Speaker>)
 }
 
 /// Countries of the headline, subheadline, dateline and body, by first mention.
-fn countries_of(text: &str, s: &structure::Structure) -> Vec<Country> {
+fn countries_of(text: &str, s: &structure::Structure, cps: &mut CodePoints) -> Vec<Country> {
     // (code, input byte range, form as written, from the dateline)
     let mut found: Vec<(&'static str, usize, usize, bool)> = Vec::new();
     let parts = s
@@ -160,7 +164,6 @@ fn countries_of(text: &str, s: &structure::Structure) -> Vec<Country> {
     }
     found.sort_by_key(|f| f.1);
 
-    let mut cps = CodePoints::new(text);
     let mut out: Vec<Country> = Vec::new();
     for (code, start, end, in_dateline) in found {
         // forms as written, with a line break inside shown as a space

@@ -9,6 +9,7 @@ use cli::{Cli, Command, Format, InputArgs, InputFormat};
 use inputs::{InputError, Source};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::ops::ControlFlow;
 use std::panic::AssertUnwindSafe;
@@ -531,19 +532,37 @@ fn work(job: Job, settings: &Settings) -> Outcome {
     }
 }
 
+/// Largest read buffer kept for the next input; one grown past it for a large input is let go.
+const READ_BUFFER_KEPT: usize = 1 << 20;
+
+thread_local! {
+    /// The buffer inputs are read into, kept from one input to the next on each thread.
+    static READ_BUFFER: RefCell<Vec<u8>> = RefCell::new(Vec::with_capacity(64 << 10));
+}
+
 /// One article per input.
 fn text_input(source: &Source, settings: &Settings) -> Outcome {
+    READ_BUFFER.with_borrow_mut(|buf| {
+        let out = text_input_in(source, settings, buf);
+        if buf.capacity() > READ_BUFFER_KEPT {
+            *buf = Vec::with_capacity(64 << 10);
+        }
+        out
+    })
+}
+
+/// [`text_input`], reading into `buf`.
+fn text_input_in(source: &Source, settings: &Settings, bytes: &mut Vec<u8>) -> Outcome {
     let name = source.display();
     let failed = |name: String, cause: String| Outcome::Failed {
         name,
         cause,
         record: None,
     };
-    let bytes = match source.read_all(settings.input.max_size) {
-        Ok(b) => b,
-        Err(e) => return failed(name, e.to_string()),
-    };
-    let decoded = match wirecopy::decode(&bytes) {
+    if let Err(e) = source.read_into(settings.input.max_size, bytes) {
+        return failed(name, e.to_string());
+    }
+    let decoded = match wirecopy::decode(bytes) {
         Ok(d) => d,
         Err(e) => return failed(name, e.to_string()),
     };

@@ -39,6 +39,20 @@ pub const fn ascii_letters(w: u64) -> u64 {
     from_a & !past_z & !w & HIGH
 }
 
+/// The bytes of `w` that are upper-case ASCII letters.
+pub const fn ascii_upper(w: u64) -> u64 {
+    // bit 5, clear in a capital, moved up to bit 7 of the same byte
+    ascii_letters(w) & !(w << 2)
+}
+
+/// The bytes of `w` that are ASCII digits.
+pub const fn ascii_digits(w: u64) -> u64 {
+    let low = w & !HIGH;
+    let from_0 = low + splat(0x50); // bit 7: at least b'0'
+    let past_9 = low + splat(0x46); // bit 7: past b'9'
+    from_0 & !past_9 & !w & HIGH
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -65,6 +79,12 @@ mod tests {
                         want(|c| c.is_ascii_alphabetic()),
                         "{eight:?}"
                     );
+                    assert_eq!(
+                        ascii_upper(w),
+                        want(|c| c.is_ascii_uppercase()),
+                        "{eight:?}"
+                    );
+                    assert_eq!(ascii_digits(w), want(|c| c.is_ascii_digit()), "{eight:?}");
                 }
             }
         }

@@ -924,3 +924,59 @@ proptest::proptest! {
         }
     }
 }
+
+proptest::proptest! {
+    /// The eight-byte search for starts finds what testing each byte finds, for tries whose
+    /// forms begin with capitals, few or many other letters and digits, and few or many other
+    /// bytes, from any position (inside and across the eights, and in a short last piece).
+    #[test]
+    fn next_start_is_the_bytewise_search(
+        forms in proptest::collection::vec(proptest::sample::select(&[
+            "US", "Uganda", "the Hague", "tx", "a", "b1", "1x", "9", "z", "q", "É", "\u{1}",
+            "-", "(Z", "\u{80}", "ÿ", " ", "Sino-", "USA", "x",
+        ][..]), 0..8),
+        text in proptest::collection::vec(proptest::sample::select(&[
+            "US", "U", "S", "A", "the", "t", "x", "a", "b", "1", "9", "z", "q", "É", "é",
+            "\u{1}", "-", "(", "Z", "ÿ", " ", "\n", ".", "Sino", "Hague", "tx",
+        ][..]), 0..24),
+    ) {
+        let trie = Trie::new(forms.iter().copied().enumerate());
+        let text = text.concat();
+        let bytes = text.as_bytes();
+        for at in 0..=bytes.len() {
+            proptest::prop_assert_eq!(
+                trie.next_start(bytes, at),
+                trie.next_start_bytewise(bytes, at),
+                "{:?} from {}", text, at
+            );
+        }
+    }
+}
+
+#[test]
+fn next_start_is_the_bytewise_search_with_the_tables() {
+    let texts = [
+        include_str!("../../fixtures/tass-peskov.txt"),
+        include_str!("../../fixtures/reuters-style.txt"),
+        include_str!("../../fixtures/ap-style.txt"),
+        include_str!("../../fixtures/reuters-1987.txt"),
+    ];
+    for trie in [&MATCHER.mixed, MATCHER.upper(), MATCHER.cues()] {
+        for text in texts {
+            for hay in [
+                text.to_string(),
+                text.to_ascii_uppercase(),
+                text.to_ascii_lowercase(),
+            ] {
+                let bytes = hay.as_bytes();
+                for at in 0..=bytes.len() {
+                    assert_eq!(
+                        trie.next_start(bytes, at),
+                        trie.next_start_bytewise(bytes, at),
+                        "from {at}"
+                    );
+                }
+            }
+        }
+    }
+}
