@@ -1284,6 +1284,22 @@ fn after_connective(s: &str) -> usize {
     s.len() - rest.len()
 }
 
+/// Is cue word `cue`, after the word `prev`, a verb of speech? Not after a form of "be"
+/// ("his role was disclosed"), nor a noun or an adjective after a possessive ("Lyng's
+/// remarks came in a speech", "the company's reported loss"; "Moody's said" is a verb).
+fn is_cue_verb_here(prev: &str, cue: &str) -> bool {
+    let passive = matches!(
+        prev,
+        "was" | "were" | "is" | "are" | "be" | "been" | "being"
+    );
+    let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s") || prev.ends_with("s'");
+    let nominal = matches!(
+        cue,
+        "remarks" | "notes" | "claims" | "comments" | "reports" | "reported" | "estimates"
+    );
+    !(passive || possessive && nominal)
+}
+
 /// Cue verbs in their plain form, which is also the infinitive ("decided to maintain").
 const PLAIN_FORM_CUES: &[&str] = &[
     "insist",
@@ -1621,7 +1637,8 @@ fn reported_subject_first(
     // only tokens where the sentence's cue scan found a cue word can be one
     let cue_ks = (1..toks.len())
         .filter(|&k| toks[k].end <= end && cue_at.binary_search(&(s + toks[k].start)).is_ok())
-        .filter(|&k| toks[k].word && !w(k).ends_with("ing") && cues::in_text(w(k)) == Some(true));
+        .filter(|&k| toks[k].word && !w(k).ends_with("ing") && cues::in_text(w(k)) == Some(true))
+        .filter(|&k| is_cue_verb_here(w(k - 1), w(k)));
     for ck in cue_ks {
         let before = &body[..toks[ck].start];
         let subj = speakers::subject_before_tokens(before, &toks[..ck]).filter(|subj| {
@@ -2160,6 +2177,15 @@ mod tests {
                     s("Ann Cole"),
                     s("proclaimed"),
                 )],
+            ),
+            // no speech: a passive, and a cue word that is a noun after a possessive
+            (
+                vec!["Sales were estimated at 2.5 billion yen, down from a year earlier."],
+                vec![],
+            ),
+            (
+                vec!["Lang's remarks came in a speech at the state university today."],
+                vec![],
             ),
             // a conjunction before the speaker
             (
