@@ -14,14 +14,23 @@
 //!    (`X said: "…"`, `X stressed that Russia "…"`, `according to X, "…"`), with the cue
 //!    from the table in `cues` and the speaker phrase read by `speakers`. A quote with no
 //!    attribution continues the speaker of the quote before it in the paragraph
-//!    (`"A," he said. "B."`), or, when it opens its paragraph, of the last quote before
-//!    (floating quote paragraphs).
+//!    (`"A," he said. "B."`), or, when it opens its paragraph, of the paragraph before when
+//!    that one leads into it with a colon (`Cruz continued:`), or of the last quote before
+//!    (floating quote paragraphs). A sentence right after a quote that ends its own
+//!    sentence attributes it when it is short, or opens with a speaker and a cue however
+//!    long it is (`"…?" Trump told a TV station in an interview aired on Monday when …`).
 //! 3. Kind: `direct` when the quote opens its sentence or follows `said:`/`said,`, else
 //!    `partial`. Quotes of a few words with no cue close by (scare quotes, "so-called"
 //!    terms), and capitalised titles of works, are not quotes.
-//! 4. Reported speech in sentences without quotation marks: `X said (that) …`,
-//!    `…, X said.`, `…, said X.`, `According to X, …` and `…, according to X.`, with cues
-//!    that take a clause (a table column): "vowed to" or "accused X of" are not speech.
+//! 4. Reported speech in sentences that do not open with a quotation mark: `X said (that)
+//!    …`, `But X said …`, `…, X said.`, `…, said X.`, `According to X, …` and `…,
+//!    according to X.`, with cues that take a clause (a table column): "vowed to" or
+//!    "accused X of" are not speech, a cue in its plain form ("maintain", also the
+//!    infinitive) needs "that" after it, a passive ("were estimated") or a possessive's
+//!    noun ("Lyng's remarks") is no cue. The reported clause may hold a quoted phrase
+//!    (`X said he acted on "convincing evidence" that …`); a quote that completes the
+//!    sentence and gives it its predicate or half its words (`X noted that ties "have been
+//!    and will remain a constant."`) makes it a partial quote instead.
 //!
 //! Known limits: attribution is looked for in the quote's sentence only (not "…" followed
 //! by "That is what X said." in the next one); a quote whose marks were lost or garbled in
