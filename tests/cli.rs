@@ -1175,3 +1175,71 @@ fn fixture_reuters_1987() {
     );
     assert!(!body.contains("  "), "double spaces in the body: {body}");
 }
+
+/// Attribution forms of our own AFP-style story: a long title, reported speech holding a
+/// quoted phrase, "But she said …", a document as speaker, a verb after a name, a paragraph
+/// that leads into a quote paragraph with a colon, a sentence adverb before a name.
+#[test]
+fn fixture_afp_attribution() {
+    let file = "fixtures/afp-attribution.txt";
+    let out = run(&[file], None);
+    assert_exit(&out, 0);
+    let rec = one_record(&out);
+    let input: Vec<char> = fs::read_to_string(Path::new(ROOT).join(file))
+        .expect("fixture")
+        .chars()
+        .collect();
+    let quotes = rec["quotes"].as_array().expect("quotes");
+    let got: Vec<(&str, &str, &str, u64)> = quotes
+        .iter()
+        .map(|q| {
+            (
+                q["kind"].as_str().unwrap(),
+                q["speaker"].as_str().unwrap_or("-"),
+                q["cue"].as_str().unwrap_or("-"),
+                q["paragraph"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want = [
+        ("indirect", "Eira Lund", "said", 0),
+        ("partial", "Eira Lund", "said", 0),
+        ("indirect", "Eira Lund", "said", 1),
+        ("direct", "Eira Lund", "told reporters", 2),
+        ("direct", "Eira Lund", "told reporters", 2),
+        ("direct", "the lawsuit", "says", 3),
+        ("indirect", "Tor Brekke", "saying", 4),
+        ("direct", "Tor Brekke", "-", 6),
+        ("indirect", "Eira Lund", "insisted", 7),
+    ];
+    assert_eq!(got, want, "{quotes:#?}");
+    for q in quotes {
+        let (start, end) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = input[start..end].iter().collect();
+        assert_eq!(json!(slice), q["text"], "{q:#}");
+    }
+    // the quoted phrase stays inside the reported clause
+    assert_eq!(
+        quotes[0]["text"],
+        json!(
+            "the government had acted on \"clear legal advice\" when it closed the old ferry terminal at Valderby last month."
+        )
+    );
+    let speakers: Vec<(&str, Option<&str>)> = rec["speakers"]
+        .as_array()
+        .expect("speakers")
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap(), s["title"].as_str()))
+        .collect();
+    assert_eq!(
+        speakers,
+        [
+            ("Eira Lund", Some("Minister of State for Transport")),
+            ("the lawsuit", None),
+            ("Tor Brekke", Some("Association chairman")),
+        ]
+    );
+}
