@@ -1267,6 +1267,19 @@ fn is_adverbial_word(w: &str) -> bool {
             | "telephone"
             | "telephoned"
             | "into"
+            | "report"
+            | "annual"
+            | "prepared"
+            | "remarks"
+            | "testimony"
+            | "address"
+            | "communique"
+            | "newsletter"
+            | "filing"
+            | "memo"
+            | "editorial"
+            | "column"
+            | "broadcast"
     ) || crate::words::is_time_word(l)
         || crate::words::is_ly_adverb(l)
         || month_word(l)
@@ -2195,6 +2208,28 @@ mod tests {
             (
                 vec!["Lang's remarks came in a speech at the state university today."],
                 vec![],
+            ),
+            // where it was said, between the cue and the end of the sentence
+            (
+                vec![
+                    "The exchange needs better marketing, chairman Pat Elmer said in his \
+                     annual report.",
+                    "Trading in live cattle contracts rose by a third last year, he said.",
+                ],
+                vec![
+                    (
+                        "The exchange needs better marketing",
+                        Indirect,
+                        s("Pat Elmer"),
+                        s("said"),
+                    ),
+                    (
+                        "Trading in live cattle contracts rose by a third last year",
+                        Indirect,
+                        s("Pat Elmer"),
+                        s("said"),
+                    ),
+                ],
             ),
             // a conjunction before the speaker
             (
