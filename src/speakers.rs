@@ -1177,6 +1177,51 @@ pub fn is_role_or_body(np: &str) -> bool {
     role || body
 }
 
+/// Is `description` ("spokesman for the association", "one dealer") about one person?
+fn names_one_person(description: &str) -> bool {
+    let words = || description.split_whitespace();
+    // the head is the last word before "for", "of", "at" ("spokesman for the ministry")
+    let head = words()
+        .take_while(|w| !matches!(*w, "for" | "of" | "at" | "with" | "in"))
+        .last()
+        .unwrap_or_default();
+    matches!(
+        lower(head).as_str(),
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "official"
+            | "officer"
+            | "analyst"
+            | "economist"
+            | "dealer"
+            | "trader"
+            | "banker"
+            | "broker"
+            | "diplomat"
+            | "executive"
+            | "source"
+            | "aide"
+            | "director"
+            | "manager"
+            | "chairman"
+            | "chairwoman"
+            | "president"
+            | "minister"
+            | "secretary"
+            | "lawyer"
+            | "attorney"
+            | "expert"
+            | "delegate"
+            | "negotiator"
+            | "adviser"
+            | "advisor"
+            | "strategist"
+            | "man"
+            | "woman"
+    )
+}
+
 /// A noun phrase found in a stretch of text: its byte range there.
 pub type Span = std::ops::Range<usize>;
 
@@ -1865,7 +1910,12 @@ impl Registry {
         };
         let idx = match kind {
             Kind::Pronoun => match lower_np {
-                "he" | "she" | "i" => self.last_person,
+                // nobody named yet: the last speaker when one person was described ("a
+                // spokesman for the association told Reuters. He said …")
+                "he" | "she" | "i" => self.last_person.or_else(|| {
+                    self.last_any
+                        .filter(|&i| names_one_person(&self.entities[i].name))
+                }),
                 "it" => self
                     .last_any
                     .filter(|&i| !self.entities[i].person)
@@ -2525,6 +2575,13 @@ mod tests {
         assert_eq!(r.resolve("he"), None);
         let anon = r.resolve("a senior official").unwrap();
         assert_eq!(r.entities[anon].name, "senior official");
+        // with nobody named, "he" is the one person described
+        assert_eq!(r.resolve("he"), Some(anon));
+        let spokesman = r.resolve("a spokesman for the association").unwrap();
+        assert_eq!(r.resolve("she"), Some(spokesman));
+        let mut r = Registry::default();
+        r.resolve("the ministry");
+        assert_eq!(r.resolve("he"), None);
     }
 
     #[test]
