@@ -1921,7 +1921,20 @@ impl Registry {
                 "it" => self
                     .last_any
                     .filter(|&i| !self.entities[i].person)
-                    .or(self.last_org),
+                    .or(self.last_org)
+                    .or_else(|| {
+                        // "Westpac said … But it said …": the one-word name of the last
+                        // speaker, taken for a surname, is a body's
+                        let i = self.last_any?;
+                        let e = &mut self.entities[i];
+                        if e.person && e.title.is_none() && !e.name.contains(' ') {
+                            e.person = false;
+                            self.last_person = self.last_person.filter(|&p| p != i);
+                            Some(i)
+                        } else {
+                            None
+                        }
+                    }),
                 _ => self.last_any,
             },
             Kind::Person => name.map(|n| self.person(title, n)),
@@ -2584,6 +2597,17 @@ mod tests {
         let mut r = Registry::default();
         r.resolve("the ministry");
         assert_eq!(r.resolve("he"), None);
+        // "Westpac said … But it said …": a one-word name "it" refers to is a body's
+        let mut r = Registry::default();
+        let westpac = r.resolve("Westpac").unwrap();
+        assert!(r.entities[westpac].person);
+        assert_eq!(r.resolve("it"), Some(westpac));
+        assert!(!r.entities[westpac].person);
+        assert_eq!(r.resolve("he"), None);
+        // not a name with a first name
+        let mut r = Registry::default();
+        r.resolve("Ann Vale");
+        assert_eq!(r.resolve("it"), None);
     }
 
     #[test]
