@@ -10,12 +10,13 @@
 //!   "said Maria Cardona, a spokeswoman …", "according to the press secretary");
 //! - [`split_title`] cuts "Kremlin Spokesman Dmitry Peskov" into title and name at the last
 //!   title word (a table);
-//! - [`Registry`] resolves mentions in text order: a pronoun to the last person quoted (or,
-//!   when no person is named yet, to the last speaker described as one person: "a
-//!   spokesman for the ministry"), a role noun ("the spokesman", "the press secretary") to
-//!   the person whose title has that role (or a synonym), a surname to the full name, a
-//!   description ("the ministry") to itself; at the end surnames are upgraded to the
-//!   fullest form written in the article.
+//! - [`Registry`] resolves mentions in text order: "he" or "she" to the last person quoted
+//!   (or, when no person is named yet, to the last speaker described as one person: "a
+//!   spokesman for the ministry"), "it" to the last body quoted (or to a one-word name
+//!   quoted last, which then counts as a body's), a role noun ("the spokesman", "the press
+//!   secretary") to the person whose title has that role (or a synonym), a surname to the
+//!   full name, a description ("the ministry") to itself; at the end surnames are upgraded
+//!   to the fullest form written in the article.
 //!
 //! Known limits: no syntax beyond these patterns; "he" goes to the last person quoted, not
 //! the last person named; gender is not checked.
