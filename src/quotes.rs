@@ -370,11 +370,20 @@ fn cue_phrase(s: &str, toks: &[speakers::Tok], k: usize) -> String {
     let lower = lower_folded.as_str();
     let mut end = toks[k].end;
     let word = |j: usize| toks.get(j).filter(|t| t.word).map(|t| &s[t.start..t.end]);
+    // "in a prepared statement", "told the annual meeting": the noun a few words on
+    let noun_from = |j: usize| {
+        (j..j + 3)
+            .take_while(|&i| word(i).is_some())
+            .find(|&i| word(i).is_some_and(|w| CHANNEL_NOUNS.contains(&w)))
+    };
     if lower == "told" || lower == "tells" || lower == "tell" {
         // told Reuters / told reporters / told the Associated Press
         let mut j = k + 1;
         if word(j).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
             j += 1;
+            if let Some(i) = noun_from(j) {
+                return s[toks[k].start..toks[i].end].to_string();
+            }
         }
         let mut n = 0;
         while let Some(w) = word(j) {
@@ -396,13 +405,51 @@ fn cue_phrase(s: &str, toks: &[speakers::Tok], k: usize) -> String {
             ));
         if channel {
             end = toks[k + 2].end;
-            if matches!(d, "a" | "an") && word(k + 3).is_some() {
-                end = toks[k + 3].end;
+            if matches!(d, "a" | "an") {
+                if let Some(i) = noun_from(k + 3) {
+                    end = toks[i].end;
+                } else if word(k + 3).is_some() {
+                    end = toks[k + 3].end;
+                }
             }
         }
     }
     s[toks[k].start..end].to_string()
 }
+
+/// Nouns that end a cue phrase a few words after its verb: where or to whom it was said.
+const CHANNEL_NOUNS: &[&str] = &[
+    "statement",
+    "interview",
+    "speech",
+    "letter",
+    "report",
+    "communique",
+    "release",
+    "conference",
+    "briefing",
+    "address",
+    "message",
+    "post",
+    "tweet",
+    "video",
+    "note",
+    "memo",
+    "filing",
+    "broadcast",
+    "hearing",
+    "meeting",
+    "audience",
+    "crowd",
+    "rally",
+    "seminar",
+    "forum",
+    "session",
+    "gathering",
+    "newspaper",
+    "magazine",
+    "station",
+];
 
 /// Reads an attribution after a closing mark: `, he said`, `said X`, `X told Reuters`.
 fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
@@ -2230,6 +2277,19 @@ mod tests {
                         s("said"),
                     ),
                 ],
+            ),
+            // the cue runs to the noun for where it was said
+            (
+                vec![
+                    "Ann Cole told a news conference on Friday that the port would reopen \
+                     next week.",
+                ],
+                vec![(
+                    "the port would reopen next week.",
+                    Indirect,
+                    s("Ann Cole"),
+                    s("told a news conference"),
+                )],
             ),
             // a conjunction before the speaker
             (
