@@ -600,9 +600,13 @@ fn attribution_before(t: &str, from: usize, to: usize) -> Option<Attribution> {
         .rev()
         .filter(|&k| {
             let tk = toks[k];
+            let prev = k
+                .checked_sub(1)
+                .map_or("", |p| &s[toks[p].start..toks[p].end]);
             tk.word
                 && (cues::in_text(&s[tk.start..tk.end]).is_some()
                     || cues::phrase_at(&s[tk.start..]).is_some())
+                && !is_passive(prev, &s[tk.start..tk.end])
         })
         .collect();
     let with_speaker = cue_ks.iter().find_map(|&k| {
@@ -1357,16 +1361,22 @@ fn after_connective(s: &str) -> usize {
 /// ("his role was disclosed"), nor a noun or an adjective after a possessive ("Lyng's
 /// remarks came in a speech", "the company's reported loss"; "Moody's said" is a verb).
 fn is_cue_verb_here(prev: &str, cue: &str) -> bool {
-    let passive = matches!(
-        prev,
-        "was" | "were" | "is" | "are" | "be" | "been" | "being"
-    );
+    let passive = is_passive(prev, cue);
     let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s") || prev.ends_with("s'");
     let nominal = matches!(
         cue,
         "remarks" | "notes" | "claims" | "comments" | "reports" | "reported" | "estimates"
     );
     !(passive || possessive && nominal)
+}
+
+/// Is cue word `cue` after `prev` a passive ("was said to be", "were estimated"), not a
+/// progressive ("is stressing")?
+fn is_passive(prev: &str, cue: &str) -> bool {
+    matches!(
+        prev,
+        "was" | "were" | "is" | "are" | "be" | "been" | "being"
+    ) && !cue.ends_with("ing")
 }
 
 /// Cue verbs in their plain form, which is also the infinitive ("decided to maintain").
