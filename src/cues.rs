@@ -311,6 +311,29 @@ pub fn positions(text: &str) -> Vec<usize> {
     out
 }
 
+/// Is `word` (lower case) a cue verb in its plain form, which is also the infinitive
+/// ("critics argue that …", "decided to maintain its dividend")? Such a cue reports speech
+/// only with "that" after it.
+pub fn is_plain_form(word: &str) -> bool {
+    matches!(
+        word,
+        "insist"
+            | "maintain"
+            | "argue"
+            | "warn"
+            | "complain"
+            | "contend"
+            | "explain"
+            | "admit"
+            | "concede"
+            | "predict"
+            | "acknowledge"
+            | "allege"
+            | "assert"
+            | "suggest"
+    )
+}
+
 /// Finds "according" (pattern 0) and the cue words that take reported speech, in any
 /// ASCII case, leftmost-longest, with a DFA (one table step per byte).
 fn cue_finder() -> &'static aho_corasick::AhoCorasick {
@@ -361,6 +384,13 @@ mod tests {
     #[test]
     fn table_is_sorted_and_every_form_is_found() {
         assert!(CUE_WORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        // the plain forms are cues of reported speech; the -s forms are not plain
+        for &(w, _) in CUE_WORDS {
+            if is_plain_form(w) {
+                assert_eq!(word(w), Some(true), "{w}");
+            }
+        }
+        assert!(is_plain_form("maintain") && !is_plain_form("maintains"));
         for &(w, indirect) in CUE_WORDS {
             assert!((3..=MAX_LEN).contains(&w.len()), "{w}");
             assert_eq!(word(w), Some(indirect), "{w}");

@@ -1379,24 +1379,6 @@ fn is_passive(prev: &str, cue: &str) -> bool {
     ) && !cue.ends_with("ing")
 }
 
-/// Cue verbs in their plain form, which is also the infinitive ("decided to maintain").
-const PLAIN_FORM_CUES: &[&str] = &[
-    "insist",
-    "maintain",
-    "argue",
-    "warn",
-    "complain",
-    "contend",
-    "explain",
-    "admit",
-    "concede",
-    "predict",
-    "acknowledge",
-    "allege",
-    "assert",
-    "suggest",
-];
-
 /// Does quoted text open with an auxiliary or modal verb ("have been", "would not"), so
 /// that it gives the writer's sentence its predicate?
 fn opens_with_auxiliary(q: &str) -> bool {
@@ -1799,7 +1781,7 @@ fn reported_subject_first(
         };
         // a bare verb ("critics argue", "to maintain", "would explain") reports speech
         // only with "that" right after it
-        let bare = PLAIN_FORM_CUES.contains(&cue_word.as_str());
+        let bare = cues::is_plain_form(cue_word.as_str());
         if clause_start >= end || (bare && that != Some(ck + 1)) {
             continue;
         }
