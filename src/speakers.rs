@@ -1182,9 +1182,9 @@ pub fn is_role_or_body(np: &str) -> bool {
 
 /// Is `description` ("spokesman for the association", "one dealer") about one person?
 fn names_one_person(description: &str) -> bool {
-    let words = || description.split_whitespace();
     // the head is the last word before "for", "of", "at" ("spokesman for the ministry")
-    let head = words()
+    let head = description
+        .split_whitespace()
         .take_while(|w| !matches!(*w, "for" | "of" | "at" | "with" | "in"))
         .last()
         .unwrap_or_default();
