@@ -1230,9 +1230,9 @@ impl Trie {
 
     /// The positions from `at` on where a form may start, in order: the byte begins some
     /// form, it is no ASCII letter or digit right after another (see [`opens`], which decides
-    /// the rest), and with the next bytes it may begin some form (see [`Trie::may_match`]). Eight bytes at a time:
-    /// [`Starts`] marks the bytes that may begin a form (a few in most eights), and only those
-    /// are looked up.
+    /// the rest), and with the next bytes it may begin some form (see [`Trie::may_match`]).
+    /// Eight bytes at a time: [`Starts`] marks the bytes that may begin a form (a few in most
+    /// eights), the marks of a [`BLOCK`] are gathered, and only those are looked up.
     fn starts<'t>(&'t self, bytes: &'t [u8], at: usize) -> StartsIn<'t> {
         StartsIn {
             trie: self,
@@ -1348,13 +1348,41 @@ fn first_free(skip: &mut [u32], t: usize) -> usize {
 struct StartsIn<'t> {
     trie: &'t Trie,
     bytes: &'t [u8],
-    /// The bytes of the eight at `offset` still to look up (bit 7 of each).
+    /// The bytes of the [`BLOCK`] at `offset` still to look up (a bit each, the first lowest).
     maybe: u64,
     offset: usize,
-    /// The start of the next eight.
+    /// The start of the next block.
     next: usize,
     /// The byte before them is an ASCII letter.
     before_letter: bool,
+}
+
+/// The bytes [`StartsIn`] marks at once: eight words of eight. The candidates of a block are
+/// gathered into one mask before any is looked up, so that the loop over them ends (and its
+/// branch is mispredicted) once a block rather than once a word with a candidate.
+const BLOCK: usize = 64;
+
+impl StartsIn<'_> {
+    /// The candidates of the eight bytes at `at` (bit 7 of each), at most eight of them before
+    /// the end of the text; the rest read as zero bytes, never candidates.
+    #[inline(always)]
+    fn eight(&mut self, at: usize) -> u64 {
+        let (w, valid) = match self.bytes.get(at..at + 8) {
+            Some(eight) => (swar::load(eight), u64::MAX),
+            None => {
+                // a short last piece is padded with zero bytes, which are never looked up
+                let rest = self.bytes.get(at..).unwrap_or_default();
+                let mut padded = [0u8; 8];
+                padded[..rest.len()].copy_from_slice(rest);
+                let valid = u64::MAX.checked_shl(8 * rest.len() as u32).unwrap_or(0);
+                (u64::from_le_bytes(padded), !valid)
+            }
+        };
+        let letters = swar::ascii_letters(w);
+        let word_starts = letters & !(letters << 8 | u64::from(self.before_letter) << 7);
+        self.before_letter = letters >> 63 != 0;
+        self.trie.starts.of(w, letters, word_starts) & valid
+    }
 }
 
 impl Iterator for StartsIn<'_> {
@@ -1364,29 +1392,27 @@ impl Iterator for StartsIn<'_> {
     fn next(&mut self) -> Option<usize> {
         loop {
             while self.maybe != 0 {
-                let i = self.offset + (self.maybe.trailing_zeros() / 8) as usize;
+                let i = self.offset + self.maybe.trailing_zeros() as usize;
                 self.maybe &= self.maybe - 1;
                 if self.trie.starts_at(self.bytes, i) {
                     return Some(i);
                 }
             }
             let at = self.next;
-            let (w, valid) = match self.bytes.get(at..at + 8) {
-                Some(eight) => (swar::load(eight), u64::MAX),
-                None => {
-                    // a short last piece is padded with zero bytes, which are never looked up
-                    let rest = self.bytes.get(at..).filter(|r| !r.is_empty())?;
-                    let mut padded = [0u8; 8];
-                    padded[..rest.len()].copy_from_slice(rest);
-                    (u64::from_le_bytes(padded), (1u64 << (8 * rest.len())) - 1)
+            if at >= self.bytes.len() {
+                return None;
+            }
+            let mut maybe = 0;
+            for k in 0..BLOCK / 8 {
+                let from = at + 8 * k;
+                if from >= self.bytes.len() {
+                    break;
                 }
-            };
-            let letters = swar::ascii_letters(w);
-            let word_starts = letters & !(letters << 8 | u64::from(self.before_letter) << 7);
-            self.maybe = self.trie.starts.of(w, letters, word_starts) & valid;
-            self.before_letter = letters >> 63 != 0;
+                maybe |= swar::bits(self.eight(from)) << (8 * k);
+            }
+            self.maybe = maybe;
             self.offset = at;
-            self.next = at + 8;
+            self.next = at + BLOCK;
         }
     }
 }
