@@ -15,8 +15,9 @@
 //! One byte trie of all forms (built once) is walked case-sensitively, so "us" is never "US" and
 //! "turkey" is never Türkiye; a text whose letters are mostly capitals (Reuters 1987 headlines) is
 //! walked with a second trie of the upper-cased forms over an upper-cased copy of the same byte
-//! length. The walks start only where a word starts with two bytes that begin some form ("Oman" in
-//! "Romania" is never tried); of the forms found there, the longest that also ends at a word
+//! length. The walks start only where a word starts with two bytes that begin some form, and with
+//! five bytes whose hash is that of a form's first five ("Oman" in "Romania", "the" before "the
+//! Hague" and "Reuters" before "Reunion" are never tried); of the forms found there, the longest that also ends at a word
 //! boundary wins ("US" in "USD" does not), and the scan resumes after it, so a blocking phrase
 //! ("New Mexico", "French fries", "Papua New Guinea" over "Guinea") hides the words it contains: of
 //! all occurrences at word boundaries, the leftmost longest, taken greedily. Then the context rules
@@ -1022,6 +1023,24 @@ struct Trie {
     pairs: Vec<u64>,
     /// The bytes of `begins` as tests on eight bytes at once.
     starts: Starts,
+    /// Bit `256 * a + b`: some form shorter than [`HEAD`] bytes begins with bytes `a`, `b`
+    /// (or is `a` alone).
+    short: Vec<u64>,
+    /// Bit [`head_hash`] of the first [`HEAD`] bytes of each longer form.
+    heads: Vec<u64>,
+}
+
+/// The bytes of a form's head (see [`Trie::may_match`]): enough to turn away most common words
+/// that begin like a form ("the" and "that" like "the Hague", "Reuters" like "Reunion")
+/// before the walk.
+const HEAD: usize = 5;
+
+/// A 16-bit hash of the first [`HEAD`] bytes of `bytes` (at least that many).
+#[inline]
+fn head_hash(bytes: &[u8]) -> usize {
+    let mut w = [0u8; 8];
+    w[..HEAD].copy_from_slice(&bytes[..HEAD]);
+    (u64::from_le_bytes(w).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 /// Where a form of a trie may start, as tests on eight bytes at once (see
@@ -1172,15 +1191,26 @@ impl Trie {
         slots.shrink_to_fit();
         let mut begins = [false; 256];
         let mut pairs = vec![0u64; 1024];
+        let mut short = vec![0u64; 1024];
+        let mut heads = vec![0u64; 1024];
         for &(key, _) in &keys {
             let Some((&a, rest)) = key.split_first() else {
                 continue; // an empty form is never found
             };
             begins[usize::from(a)] = true;
             let a = usize::from(a) << 8;
-            match rest.first() {
-                Some(&b) => pairs[(a | usize::from(b)) / 64] |= 1 << (b % 64),
-                None => pairs[a / 64..a / 64 + 4].fill(u64::MAX),
+            for bits in [&mut pairs, &mut short]
+                .into_iter()
+                .take(1 + usize::from(key.len() < HEAD))
+            {
+                match rest.first() {
+                    Some(&b) => bits[(a | usize::from(b)) / 64] |= 1 << (b % 64),
+                    None => bits[a / 64..a / 64 + 4].fill(u64::MAX),
+                }
+            }
+            if key.len() >= HEAD {
+                let bit = head_hash(key);
+                heads[bit / 64] |= 1 << (bit % 64);
             }
         }
         Trie {
@@ -1188,6 +1218,8 @@ impl Trie {
             starts: Starts::new(&begins),
             begins,
             pairs,
+            short,
+            heads,
         }
     }
 
@@ -1198,9 +1230,9 @@ impl Trie {
 
     /// The positions from `at` on where a form may start, in order: the byte begins some
     /// form, it is no ASCII letter or digit right after another (see [`opens`], which decides
-    /// the rest), and with the next byte it begins some form. Eight bytes at a time:
-    /// [`Starts`] marks the bytes that may begin a form (a few in most eights), and only those
-    /// are looked up.
+    /// the rest), and with the next bytes it may begin some form (see [`Trie::may_match`]).
+    /// Eight bytes at a time: [`Starts`] marks the bytes that may begin a form (a few in most
+    /// eights), the marks of a [`BLOCK`] are gathered, and only those are looked up.
     fn starts<'t>(&'t self, bytes: &'t [u8], at: usize) -> StartsIn<'t> {
         StartsIn {
             trie: self,
@@ -1227,7 +1259,22 @@ impl Trie {
         let inside_word = b.is_ascii_alphanumeric()
             && i.checked_sub(1)
                 .is_some_and(|before| bytes[before].is_ascii_alphanumeric());
-        self.begins(b) && !inside_word && bytes.get(i + 1).is_none_or(|&next| self.pair(b, next))
+        self.begins(b) && !inside_word && self.may_match(bytes, i)
+    }
+
+    /// False when no form begins `bytes[i..]`, as its first two bytes tell, or its first
+    /// [`HEAD`] bytes when the text has that many: forms shorter than that by their first two
+    /// bytes, longer ones by the hash of their head.
+    #[inline]
+    fn may_match(&self, bytes: &[u8], i: usize) -> bool {
+        let Some(head) = bytes.get(i..i + HEAD) else {
+            return bytes
+                .get(i + 1)
+                .is_none_or(|&next| self.pair(bytes[i], next));
+        };
+        let pair = usize::from(head[0]) << 8 | usize::from(head[1]);
+        let bit = head_hash(head);
+        self.short[pair / 64] >> (pair % 64) & 1 != 0 || self.heads[bit / 64] >> (bit % 64) & 1 != 0
     }
 
     /// [`Trie::next_start`] a byte at a time: what the eight-byte version must find.
@@ -1236,10 +1283,7 @@ impl Trie {
         let mut before = at.checked_sub(1).map_or(b' ', |i| bytes[i]);
         for (i, &b) in bytes.iter().enumerate().skip(at) {
             let inside_word = before.is_ascii_alphanumeric() && b.is_ascii_alphanumeric();
-            if self.begins(b)
-                && !inside_word
-                && bytes.get(i + 1).is_none_or(|&next| self.pair(b, next))
-            {
+            if self.begins(b) && !inside_word && self.may_match(bytes, i) {
                 return Some(i);
             }
             before = b;
@@ -1304,13 +1348,41 @@ fn first_free(skip: &mut [u32], t: usize) -> usize {
 struct StartsIn<'t> {
     trie: &'t Trie,
     bytes: &'t [u8],
-    /// The bytes of the eight at `offset` still to look up (bit 7 of each).
+    /// The bytes of the [`BLOCK`] at `offset` still to look up (a bit each, the first lowest).
     maybe: u64,
     offset: usize,
-    /// The start of the next eight.
+    /// The start of the next block.
     next: usize,
     /// The byte before them is an ASCII letter.
     before_letter: bool,
+}
+
+/// The bytes [`StartsIn`] marks at once: eight words of eight. The candidates of a block are
+/// gathered into one mask before any is looked up, so that the loop over them ends (and its
+/// branch is mispredicted) once a block rather than once a word with a candidate.
+const BLOCK: usize = 64;
+
+impl StartsIn<'_> {
+    /// The candidates of the eight bytes at `at` (bit 7 of each), at most eight of them before
+    /// the end of the text; the rest read as zero bytes, never candidates.
+    #[inline(always)]
+    fn eight(&mut self, at: usize) -> u64 {
+        let (w, valid) = match self.bytes.get(at..at + 8) {
+            Some(eight) => (swar::load(eight), u64::MAX),
+            None => {
+                // a short last piece is padded with zero bytes, which are never looked up
+                let rest = self.bytes.get(at..).unwrap_or_default();
+                let mut padded = [0u8; 8];
+                padded[..rest.len()].copy_from_slice(rest);
+                let valid = u64::MAX.checked_shl(8 * rest.len() as u32).unwrap_or(0);
+                (u64::from_le_bytes(padded), !valid)
+            }
+        };
+        let letters = swar::ascii_letters(w);
+        let word_starts = letters & !(letters << 8 | u64::from(self.before_letter) << 7);
+        self.before_letter = letters >> 63 != 0;
+        self.trie.starts.of(w, letters, word_starts) & valid
+    }
 }
 
 impl Iterator for StartsIn<'_> {
@@ -1320,29 +1392,27 @@ impl Iterator for StartsIn<'_> {
     fn next(&mut self) -> Option<usize> {
         loop {
             while self.maybe != 0 {
-                let i = self.offset + (self.maybe.trailing_zeros() / 8) as usize;
+                let i = self.offset + self.maybe.trailing_zeros() as usize;
                 self.maybe &= self.maybe - 1;
                 if self.trie.starts_at(self.bytes, i) {
                     return Some(i);
                 }
             }
             let at = self.next;
-            let (w, valid) = match self.bytes.get(at..at + 8) {
-                Some(eight) => (swar::load(eight), u64::MAX),
-                None => {
-                    // a short last piece is padded with zero bytes, which are never looked up
-                    let rest = self.bytes.get(at..).filter(|r| !r.is_empty())?;
-                    let mut padded = [0u8; 8];
-                    padded[..rest.len()].copy_from_slice(rest);
-                    (u64::from_le_bytes(padded), (1u64 << (8 * rest.len())) - 1)
+            if at >= self.bytes.len() {
+                return None;
+            }
+            let mut maybe = 0;
+            for k in 0..BLOCK / 8 {
+                let from = at + 8 * k;
+                if from >= self.bytes.len() {
+                    break;
                 }
-            };
-            let letters = swar::ascii_letters(w);
-            let word_starts = letters & !(letters << 8 | u64::from(self.before_letter) << 7);
-            self.maybe = self.trie.starts.of(w, letters, word_starts) & valid;
-            self.before_letter = letters >> 63 != 0;
+                maybe |= swar::bits(self.eight(from)) << (8 * k);
+            }
+            self.maybe = maybe;
             self.offset = at;
-            self.next = at + 8;
+            self.next = at + BLOCK;
         }
     }
 }

@@ -53,6 +53,14 @@ pub const fn ascii_digits(w: u64) -> u64 {
     from_0 & !past_9 & !w & HIGH
 }
 
+/// The marks of `mask` (bit 7 of each byte, as the tests above give them) as the eight low
+/// bits, the first byte's lowest.
+pub const fn bits(mask: u64) -> u64 {
+    // the products of the marks with the multiplier's bits meet at no bit (nothing carries),
+    // and byte `k`'s mark times bit `56 - 7 k` lands on bit `56 + k`
+    ((mask >> 7) & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -89,5 +97,13 @@ mod tests {
             }
         }
         assert_eq!(load(b"abcdefghij"), u64::from_le_bytes(*b"abcdefgh"));
+    }
+
+    #[test]
+    fn bits_gathers_the_marks_in_order() {
+        for m in 0..=255u64 {
+            let mask = (0..8).fold(0, |w, k| w | (m >> k & 1) << (8 * k + 7));
+            assert_eq!(bits(mask), m, "{mask:#x}");
+        }
     }
 }

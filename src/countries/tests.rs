@@ -980,3 +980,73 @@ fn next_start_is_the_bytewise_search_with_the_tables() {
         }
     }
 }
+
+proptest::proptest! {
+    /// Where `may_match` turns a position away, no form begins there: the heads filter is
+    /// exact, for forms shorter and longer than a head.
+    #[test]
+    fn may_match_turns_away_only_where_no_form_begins(
+        forms in proptest::collection::vec(proptest::sample::select(&[
+            "US", "U", "USA", "U.S.", "the Hague", "Thai", "Thailand", "Reunion", "abcde",
+            "abcdf", "ab", "é", "Éire", "\u{1}", "z", "zzzzzzzz",
+        ][..]), 0..8),
+        text in proptest::collection::vec(proptest::sample::select(&[
+            "US", "U", "S", "A", ".", "the", " ", "Hague", "Thai", "Th", "land", "Reu", "nion",
+            "ab", "c", "d", "e", "f", "é", "É", "ire", "\u{1}", "z", "zz",
+        ][..]), 0..16),
+    ) {
+        let trie = Trie::new(forms.iter().copied().enumerate());
+        let text = text.concat();
+        let bytes = text.as_bytes();
+        for i in 0..bytes.len() {
+            if !trie.may_match(bytes, i) {
+                proptest::prop_assert_eq!(trie.prefixes(bytes, i).next(), None, "{:?} at {}", text, i);
+            }
+        }
+    }
+}
+
+#[test]
+fn may_match_turns_away_words_that_only_begin_like_a_form() {
+    let trie = Trie::new(["the Hague", "US", "Thailand"].into_iter().enumerate());
+    let cases: &[(&str, bool)] = &[
+        ("the Hague", true),
+        ("the talks", false),
+        ("that is", false),
+        ("US talks", true),
+        ("USxxxxxx", true), // a short form's first two bytes
+        ("Thailand", true),
+        ("the", true), // too short to tell by the head: the first two bytes do
+        ("to", false),
+    ];
+    for &(text, want) in cases {
+        assert_eq!(trie.may_match(text.as_bytes(), 0), want, "{text}");
+    }
+}
+
+#[test]
+fn may_match_lets_every_form_of_the_tables_through() {
+    for (trie, forms) in [
+        (
+            &MATCHER.mixed,
+            MATCHER
+                .entries
+                .iter()
+                .map(|e| e.form.to_string())
+                .collect::<Vec<_>>(),
+        ),
+        (
+            MATCHER.upper(),
+            MATCHER
+                .entries
+                .iter()
+                .map(|e| upper_same_len(e.form))
+                .collect(),
+        ),
+    ] {
+        for form in forms {
+            let text = format!("{form} and more");
+            assert!(trie.may_match(text.as_bytes(), 0), "{form}");
+        }
+    }
+}
