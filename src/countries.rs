@@ -18,9 +18,10 @@
 //! length. The walks start only where a word starts with two bytes that begin some form, and with
 //! five bytes whose hash is that of a form's first five ("Oman" in "Romania", "the" before "the
 //! Hague" and "Reuters" before "Reunion" are never tried); of the forms found there, the longest
-//! that also ends at a word boundary wins ("US" in "USD" does not), and the scan resumes after it, so a blocking phrase
-//! ("New Mexico", "French fries", "Papua New Guinea" over "Guinea") hides the words it contains: of
-//! all occurrences at word boundaries, the leftmost longest, taken greedily. Then the context rules
+//! that also ends at a word boundary wins ("US" in "USD" does not), and the scan resumes after
+//! it, so a blocking phrase ("New Mexico", "French fries", "Papua New Guinea" over "Guinea")
+//! hides the words it contains: of all occurrences at word boundaries, the leftmost longest,
+//! taken greedily. Then the context rules
 //! of the form decide, looking only at the neighbouring words and at cue words of the same text: a
 //! person's name ("Michael Jordan", "Chad Hurley"), a US state ("Atlanta, Georgia", "Georgia
 //! Republicans", a paragraph about Savannah), a language ("in French", "Spanish-language"), the
