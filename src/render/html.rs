@@ -13,8 +13,9 @@
 //! The text is the whole input shown with `white-space: pre-wrap`, so hard-wrapped copy reads
 //! as it was sent. Quote offsets are in code points (see `Quote::start`). Highlights are the
 //! quotes sorted by start (the longer first at the same start, then record order); a range
-//! that is empty, reversed, past the end of the text or overlapping a range already kept is
-//! not highlighted, so marks never nest or cross. Every quote, highlighted or not, has a row
+//! that is empty, reversed, past the end of the text or crossing a range already kept is not
+//! highlighted, one inside another (a partial quote in reported speech) is a mark inside its
+//! mark, so marks nest but never cross. Every quote, highlighted or not, has a row
 //! in the quote table; the `data-quote` attribute of a highlight and of a row is the quote's
 //! index in the record's `quotes`. A highlight has `data-speaker` with the speaker's name; a
 //! quote without speaker has no `data-speaker` and the class `unattributed` instead (its
@@ -202,23 +203,23 @@ fn head(out: &mut String, a: &Article, id: &str) {
     out.push_str("</header>\n");
 }
 
-/// The input text with the kept quote ranges wrapped in `<mark>`.
+/// The input text with the kept quote ranges wrapped in `<mark>` (nested ones inside).
 fn text_with_marks(out: &mut String, input: &str, quotes: &[Quote], kept: &[usize], id: &str) {
     let mut next = kept.iter().peekable();
-    let mut open: Option<usize> = None; // end offset of the open mark
+    // end offsets of the open marks, the innermost last
+    let mut open: Vec<usize> = Vec::new();
     let mut prev_cr = false;
     for (pos, c) in input.chars().enumerate() {
-        if open == Some(pos) {
+        while open.last() == Some(&pos) {
             out.push_str("</mark>");
-            open = None;
+            open.pop();
         }
-        if open.is_none()
-            && let Some(&&i) = next.peek()
+        while let Some(&&i) = next.peek()
             && quotes[i].start == pos
         {
             next.next();
             mark_open(out, &quotes[i], i, id);
-            open = Some(quotes[i].end);
+            open.push(quotes[i].end);
         }
         // CR LF is one line end: the LF was already written for the CR
         if !(prev_cr && c == '\n') {
@@ -226,7 +227,7 @@ fn text_with_marks(out: &mut String, input: &str, quotes: &[Quote], kept: &[usiz
         }
         prev_cr = c == '\r';
     }
-    if open.is_some() {
+    for _ in open {
         out.push_str("</mark>");
     }
 }
@@ -398,8 +399,8 @@ enum Highlight {
     Shown,
     /// Empty, reversed or past the end of the text.
     OutOfRange,
-    /// Overlaps a quote highlighted before it.
-    Overlaps,
+    /// Crosses a quote highlighted before it.
+    Crosses,
 }
 
 impl Highlight {
@@ -407,13 +408,13 @@ impl Highlight {
         match self {
             Highlight::Shown => "shown",
             Highlight::OutOfRange => "its offsets are outside the text",
-            Highlight::Overlaps => "it overlaps another quote",
+            Highlight::Crosses => "it crosses another quote",
         }
     }
 }
 
 /// Which quotes are highlighted: `kept` holds their indices in text order (ranges that
-/// neither overlap nor leave the text), `state` says for every quote why or why not.
+/// neither cross nor leave the text), `state` says for every quote why or why not.
 #[derive(Debug, PartialEq, Eq)]
 struct Marks {
     kept: Vec<usize>,
@@ -429,13 +430,18 @@ fn highlights(quotes: &[Quote], len: usize) -> Marks {
         .collect();
     order.sort_by_key(|&i| (quotes[i].start, std::cmp::Reverse(quotes[i].end), i));
     let mut kept = Vec::with_capacity(order.len());
-    let mut reached = 0;
+    // the ends of the kept ranges that enclose the current start, the innermost last
+    let mut enclosing: Vec<usize> = Vec::new();
     for i in order {
-        if quotes[i].start < reached {
-            state[i] = Highlight::Overlaps;
+        let q = &quotes[i];
+        while enclosing.last().is_some_and(|&end| end <= q.start) {
+            enclosing.pop();
+        }
+        if enclosing.last().is_some_and(|&end| q.end > end) {
+            state[i] = Highlight::Crosses;
         } else {
             state[i] = Highlight::Shown;
-            reached = quotes[i].end;
+            enclosing.push(q.end);
             kept.push(i);
         }
     }
@@ -613,6 +619,7 @@ mark.indirect {
 .body mark.quote.unattributed::after { content: "unattributed"; }
 .body mark.quote.unattributed[data-cue]::after { content: "unattributed — " attr(data-cue); }
 .body mark.quote:hover::after, .body mark.quote:focus::after { display: block; }
+.body mark.quote:hover:has(mark.quote:hover)::after { display: none; }
 .body mark.quote:hover, .body mark.quote:focus { z-index: 5; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 caption { text-align: left; }
@@ -832,12 +839,19 @@ mod tests {
             // touching ranges do not overlap
             (&[(0, 5), (5, 10)], 10, &[0, 1], &[Shown, Shown]),
             // crossing: the earlier start wins
-            (&[(4, 8), (2, 6)], 10, &[1], &[Overlaps, Shown]),
-            // nested: the outer (longer) range wins, whatever the record order
-            (&[(3, 5), (2, 8)], 10, &[1], &[Overlaps, Shown]),
-            (&[(2, 8), (2, 4)], 10, &[0], &[Shown, Overlaps]),
-            // same range twice: the first in the record wins
-            (&[(1, 4), (1, 4)], 10, &[0], &[Shown, Overlaps]),
+            (&[(4, 8), (2, 6)], 10, &[1], &[Crosses, Shown]),
+            // nested: both, the outer (longer) range first, whatever the record order
+            (&[(3, 5), (2, 8)], 10, &[1, 0], &[Shown, Shown]),
+            (&[(2, 8), (2, 4)], 10, &[0, 1], &[Shown, Shown]),
+            // nested twice, then one that crosses the middle one
+            (
+                &[(0, 9), (1, 6), (2, 4), (5, 8)],
+                10,
+                &[0, 1, 2],
+                &[Shown, Shown, Shown, Crosses],
+            ),
+            // same range twice: nested too
+            (&[(1, 4), (1, 4)], 10, &[0, 1], &[Shown, Shown]),
             // past the end, reversed, empty, huge
             (
                 &[
@@ -882,8 +896,30 @@ mod tests {
         }
         assert_eq!(html.matches("(not shown)").count(), 2);
         assert!(html.contains("lost words"));
-        assert!(html.contains("it overlaps another quote"));
+        assert!(html.contains("it crosses another quote"));
         assert!(html.contains("its offsets are outside the text"));
+    }
+
+    #[test]
+    fn a_quote_inside_another_is_a_mark_inside_its_mark() {
+        let input = "She said the plan was \"dead on arrival\" in May.";
+        let a = Article {
+            quotes: vec![
+                quote_in(input, 9, 47, Some("Ann")),
+                quote_in(input, 23, 38, Some("Ann")),
+            ],
+            ..Article::default()
+        };
+        let html = article(&a, input);
+        let inner = html.find("data-quote=\"1\"").expect("inner mark");
+        let outer = html.find("data-quote=\"0\"").expect("outer mark");
+        assert!(outer < inner);
+        // the inner mark closes, then the outer one, each once
+        let body = &html[outer..];
+        let text = body.find("dead on arrival</mark>&quot; in May.</mark>");
+        assert!(text.is_some(), "{html}");
+        assert_eq!(html.matches("<mark id=").count(), 2);
+        assert_eq!(html.matches("</mark>").count(), 2);
     }
 
     #[test]
