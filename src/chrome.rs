@@ -362,14 +362,14 @@ impl WordSets {
         let mut carry = 0u64;
         let mut i = 0;
         while i < b.len() {
-            let letters = crate::swar::ascii_letters(eight_from(b, i));
+            let letters = crate::swar::ascii_letters(crate::swar::load_padded(b, i));
             let mut starts = letters & !((letters << 8) | (carry >> 56));
             carry = letters;
             while starts != 0 {
                 let at = i + starts.trailing_zeros() as usize / 8;
                 starts &= starts - 1;
                 // letters from `at` on: the run's length, 8 when it is 8 or longer
-                let run = crate::swar::ascii_letters(eight_from(b, at));
+                let run = crate::swar::ascii_letters(crate::swar::load_padded(b, at));
                 let len = (!run & crate::swar::HIGH).trailing_zeros() as usize / 8;
                 if self.letters[len] >> ((b[at] | 0x20) - b'a') & 1 == 1
                     && self.first_word_at(b, at)
@@ -400,19 +400,6 @@ impl WordSets {
     /// True when every word of set `k` is a run of ASCII letters in `t`.
     fn has_set(&self, t: &str, k: usize) -> bool {
         self.sets[k].iter().all(|w| has_run(t, w))
-    }
-}
-
-/// The eight bytes of `b` from `at` as a little-endian word, padded with zero bytes (no
-/// letters) past the end.
-fn eight_from(b: &[u8], at: usize) -> u64 {
-    match b[at..].first_chunk::<8>() {
-        Some(eight) => u64::from_le_bytes(*eight),
-        None => {
-            let mut eight = [0u8; 8];
-            eight[..b.len() - at].copy_from_slice(&b[at..]);
-            u64::from_le_bytes(eight)
-        }
     }
 }
 

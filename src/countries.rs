@@ -1368,17 +1368,10 @@ impl StartsIn<'_> {
     /// the end of the text; the rest read as zero bytes, never candidates.
     #[inline(always)]
     fn eight(&mut self, at: usize) -> u64 {
-        let (w, valid) = match self.bytes.get(at..at + 8) {
-            Some(eight) => (swar::load(eight), u64::MAX),
-            None => {
-                // a short last piece is padded with zero bytes, which are never looked up
-                let rest = self.bytes.get(at..).unwrap_or_default();
-                let mut padded = [0u8; 8];
-                padded[..rest.len()].copy_from_slice(rest);
-                let valid = u64::MAX.checked_shl(8 * rest.len() as u32).unwrap_or(0);
-                (u64::from_le_bytes(padded), !valid)
-            }
-        };
+        // a short last piece is padded with zero bytes, which are never looked up
+        let w = swar::load_padded(self.bytes, at);
+        let rest = self.bytes.len().saturating_sub(at);
+        let valid = !u64::MAX.checked_shl(8 * rest.min(8) as u32).unwrap_or(0);
         let letters = swar::ascii_letters(w);
         let word_starts = letters & !(letters << 8 | u64::from(self.before_letter) << 7);
         self.before_letter = letters >> 63 != 0;

@@ -22,6 +22,20 @@ pub fn load(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(w)
 }
 
+/// The eight bytes of `bytes` from `at` as a word, the first in the lowest byte, with zero
+/// bytes (no letter, digit or mark) past the end.
+pub fn load_padded(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(eight) => load(eight),
+        None => {
+            let rest = bytes.get(at..).unwrap_or_default();
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(w)
+        }
+    }
+}
+
 /// The bytes of `w` equal to `b`.
 pub const fn eq(w: u64, b: u8) -> u64 {
     let x = w ^ splat(b); // 0 where the byte is `b`
@@ -97,6 +111,13 @@ mod tests {
             }
         }
         assert_eq!(load(b"abcdefghij"), u64::from_le_bytes(*b"abcdefgh"));
+        assert_eq!(load_padded(b"abcdefghij", 1), load(b"bcdefghi"));
+        assert_eq!(
+            load_padded(b"abcdefghij", 7),
+            u64::from_le_bytes(*b"hij\0\0\0\0\0")
+        );
+        assert_eq!(load_padded(b"abc", 3), 0);
+        assert_eq!(load_padded(b"abc", 9), 0);
     }
 
     #[test]
