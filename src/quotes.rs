@@ -1224,7 +1224,7 @@ fn subject_note(t: &str, para: usize, st: usize) -> Option<Pending> {
     })?;
     let np = &rest[skip..][r.clone()];
     // "President Trump's income …" is not about Trump speaking
-    let possessive = np.ends_with("'s") || np.ends_with("’s") || np.ends_with("s'");
+    let possessive = crate::words::is_possessive(np);
     let np_after = rest[skip + r.end..].trim_start();
     if possessive || np_after.starts_with("'s ") || np_after.starts_with("’s ") {
         return None;
@@ -1362,7 +1362,7 @@ fn after_connective(s: &str) -> usize {
 /// remarks came in a speech", "the company's reported loss"; "Moody's said" is a verb).
 fn is_cue_verb_here(prev: &str, cue: &str) -> bool {
     let passive = is_passive(prev, cue);
-    let possessive = prev.ends_with("'s") || prev.ends_with("\u{2019}s") || prev.ends_with("s'");
+    let possessive = crate::words::is_possessive(prev);
     let nominal = matches!(
         cue,
         "remarks" | "notes" | "claims" | "comments" | "reports" | "reported" | "estimates"

@@ -1823,7 +1823,7 @@ fn title_cut<'a, 'w>(words: &'a [&'w str]) -> Option<(&'a [&'w str], usize)> {
     let mut cut = 0;
     for (i, w) in words.iter().enumerate() {
         // "Al Jazeera's Catherine Soi": a possessive belongs to the title
-        let possessive = w.ends_with("'s") || w.ends_with("’s") || w.ends_with("s'");
+        let possessive = crate::words::is_possessive(w);
         let title_like = is_title_word(w) || possessive || !is_cap(w) && !is_name_particle(w);
         if title_like || is_honorific(w) {
             cut = cut.max(i + 1);

@@ -135,6 +135,11 @@ pub fn is_time_word(l: &str) -> bool {
     )
 }
 
+/// Is `w` a possessive: "Russia's", "Russia’s", "Jones'"?
+pub fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("\u{2019}s") || w.ends_with("s'")
+}
+
 /// An adverb of manner ("pleasantly", "firmly"): `l`, a lower-case word, in -ly that is not one
 /// of the common nouns and adjectives so spelt.
 pub fn is_ly_adverb(l: &str) -> bool {
@@ -268,6 +273,20 @@ mod tests {
             one_spaced_cow("Saudi Arabia"),
             std::borrow::Cow::Borrowed(_)
         ));
+    }
+
+    #[test]
+    fn possessives() {
+        for (w, want) in [
+            ("Russia's", true),
+            ("Russia\u{2019}s", true),
+            ("Jones'", true),
+            ("Russia", false),
+            ("'s", true),
+            ("rock'n", false),
+        ] {
+            assert_eq!(is_possessive(w), want, "{w}");
+        }
     }
 
     #[test]
