@@ -115,6 +115,22 @@ fn one_record(out: &Output) -> Value {
     recs.remove(0)
 }
 
+/// Asserts that each quote's offsets, in code points of fixture `file`, give back its text.
+fn assert_texts_at_offsets(quotes: &[Value], file: &str) {
+    let input: Vec<char> = fs::read_to_string(Path::new(ROOT).join(file))
+        .expect("fixture")
+        .chars()
+        .collect();
+    for q in quotes {
+        let (start, end) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        let slice: String = input[start..end].iter().collect();
+        assert_eq!(json!(slice), q["text"], "{file}: {q:#}");
+    }
+}
+
 fn keys(v: &Value) -> BTreeSet<String> {
     v.as_object().expect("object").keys().cloned().collect()
 }
@@ -201,24 +217,14 @@ fn tass_fixture_quotes_speakers_and_countries() {
     let out = run(&[TASS], None);
     assert_exit(&out, 0);
     let rec = one_record(&out);
-    let input: Vec<char> = fs::read_to_string(Path::new(ROOT).join(TASS))
-        .expect("fixture")
-        .chars()
-        .collect();
     let quotes = rec["quotes"].as_array().expect("quotes");
+    assert_texts_at_offsets(quotes, TASS);
     let kind = |k: &str| quotes.iter().filter(|q| q["kind"] == json!(k)).count();
     assert_eq!(kind("direct") + kind("partial"), 8, "{quotes:#?}");
     assert_eq!(kind("partial"), 2, "{quotes:#?}");
     assert_eq!(kind("indirect"), 3, "{quotes:#?}");
     for q in quotes {
         assert_eq!(q["speaker"], json!("Dmitry Peskov"), "{q:#}");
-        // offsets give back the text, in code points of the input
-        let (start, end) = (
-            q["start"].as_u64().unwrap() as usize,
-            q["end"].as_u64().unwrap() as usize,
-        );
-        let slice: String = input[start..end].iter().collect();
-        assert_eq!(json!(slice), q["text"], "{q:#}");
         assert!(q["paragraph"].as_u64().unwrap() < 10);
     }
     // the headline quote is not a body quote
@@ -1185,10 +1191,6 @@ fn fixture_afp_attribution() {
     let out = run(&[file], None);
     assert_exit(&out, 0);
     let rec = one_record(&out);
-    let input: Vec<char> = fs::read_to_string(Path::new(ROOT).join(file))
-        .expect("fixture")
-        .chars()
-        .collect();
     let quotes = rec["quotes"].as_array().expect("quotes");
     let got: Vec<(&str, &str, &str, u64)> = quotes
         .iter()
@@ -1213,14 +1215,7 @@ fn fixture_afp_attribution() {
         ("indirect", "Eira Lund", "insisted", 7),
     ];
     assert_eq!(got, want, "{quotes:#?}");
-    for q in quotes {
-        let (start, end) = (
-            q["start"].as_u64().unwrap() as usize,
-            q["end"].as_u64().unwrap() as usize,
-        );
-        let slice: String = input[start..end].iter().collect();
-        assert_eq!(json!(slice), q["text"], "{q:#}");
-    }
+    assert_texts_at_offsets(quotes, file);
     // the quoted phrase stays inside the reported clause
     assert_eq!(
         quotes[0]["text"],
