@@ -1556,7 +1556,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
     }
 
     // …, according to X / …, X said [adverbials] / …, said X
-    for (ci, _) in body.rmatch_indices(',') {
+    for ci in memchr::memrchr_iter(b',', body.as_bytes()) {
         // an attribution after this comma has its cue within a few words
         let k = cue_at.partition_point(|&c| c <= s + ci);
         if cue_at.get(k).is_none_or(|&c| c >= s + ci + 160) {

@@ -1993,7 +1993,7 @@ impl Registry {
             let titled = words[..cut].iter().any(|w| !is_honorific(w));
             let known = entities
                 .iter()
-                .any(|e| e.person && e.name.split_whitespace().last() == Some(last));
+                .any(|e| e.person && crate::words::last_word(&e.name) == Some(last));
             let noted = count >= 2 || titled || appositive || known;
             Some(noted.then(|| {
                 (
@@ -2032,17 +2032,15 @@ impl Registry {
     /// The person with this name (and title, from [`split_title`]): one seen before with
     /// the same surname, or a new one.
     fn person(&mut self, title: Option<String>, name: String) -> usize {
-        let surname = name.split_whitespace().last().unwrap_or(&name);
-        let first = name.split_whitespace().next().unwrap_or_default();
-        let several = name.split_whitespace().nth(1).is_some();
+        let (first, last) = crate::words::first_and_last(&name);
+        let surname = last.unwrap_or(if first.is_empty() { &name } else { first });
+        let several = last.is_some();
         // case aside: transcripts write "SESSIONS:" for Jeff Sessions
         let found = self.entities.iter().rposition(|e| {
             if !e.person {
                 return false;
             }
-            let mut e_words = e.name.split_whitespace();
-            let e_first = e_words.next().unwrap_or_default();
-            let e_last = e_words.next_back();
+            let (e_first, e_last) = crate::words::first_and_last(&e.name);
             let e_several = e_last.is_some();
             e_last
                 .unwrap_or(e_first)
@@ -2158,8 +2156,8 @@ impl Registry {
             .or_else(|| np.strip_prefix("An "))
             .unwrap_or(np)
             .to_string();
-        let folded = lower(&name);
-        if let Some(i) = self.entities.iter().position(|e| lower(&e.name) == folded) {
+        let same = |e: &Entity| crate::words::same_folded(&e.name, &name);
+        if let Some(i) = self.entities.iter().position(same) {
             return i;
         }
         self.entities.push(Entity {

@@ -109,6 +109,46 @@ pub fn lower(w: &str) -> Lower<'_> {
     }
 }
 
+/// Do `a` and `b` read the same in lower case (`lower(a) == lower(b)`)? ASCII text is
+/// compared in place, without folding a copy.
+pub fn same_folded(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        lower(a) == lower(b)
+    }
+}
+
+/// The first word of `s` and, when it has two or more, the last (as `split_whitespace`
+/// gives them); ASCII text is read without decoding.
+pub fn first_and_last(s: &str) -> (&str, Option<&str>) {
+    if !s.is_ascii() {
+        let mut words = s.split_whitespace();
+        let first = words.next().unwrap_or_default();
+        return (first, words.next_back());
+    }
+    // the white space of `char::is_whitespace` in ASCII (vertical tab included)
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let t = s.trim();
+    let b = t.as_bytes();
+    match b.iter().position(space) {
+        None => (t, None),
+        Some(end) => {
+            let from = b.iter().rposition(space).map_or(0, |i| i + 1);
+            (&t[..end], Some(&t[from..]))
+        }
+    }
+}
+
+/// The last word of `s` (`split_whitespace().last()`).
+pub fn last_word(s: &str) -> Option<&str> {
+    match first_and_last(s) {
+        (_, Some(last)) => Some(last),
+        ("", None) => None,
+        (first, None) => Some(first),
+    }
+}
+
 /// Is `l` (lower case) a word for a day or a time of day, week or year ("monday",
 /// "tonight", "morning", "week")? These stand between a speaker and the cue ("Smith on
 /// Friday said") or after the cue ("said on Friday that").
@@ -254,6 +294,43 @@ fn folded_hash(w: &[u8]) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn first_and_last_words_are_those_of_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "Peskov",
+            "Dmitry Peskov",
+            " Dmitry  Sergeyevich\tPeskov ",
+            "a\x0bb",
+            "a\x0cb\rc",
+            "Jos\u{e9} Mar\u{ed}a Aznar",
+            "Ana\u{a0}Botella",
+            "\u{2003}x y\u{2003}",
+        ] {
+            let mut words = s.split_whitespace();
+            let want = (words.next().unwrap_or_default(), words.next_back());
+            assert_eq!(first_and_last(s), want, "{s:?}");
+            assert_eq!(last_word(s), s.split_whitespace().last(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn same_folded_is_equality_in_lower_case() {
+        for (a, b) in [
+            ("The Ministry", "the ministry"),
+            ("the ministry", "the ministry "),
+            ("", ""),
+            ("ABC", "abd"),
+            ("\u{c9}tat", "\u{e9}tat"),
+            ("\u{c9}tat", "etat"),
+            ("Stra\u{df}e", "STRASSE"),
+            ("K", "\u{212a}"),
+        ] {
+            assert_eq!(same_folded(a, b), lower(a) == lower(b), "{a:?} {b:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
