@@ -300,6 +300,14 @@ const AUX: &[&str] = &[
     "finally",
 ];
 
+/// Is `l` (lower case) one of the [`AUX`] words? A set: this is asked of most words
+/// before a cue.
+fn is_aux(l: &str) -> bool {
+    static SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(AUX));
+    // the set compares ASCII case-insensitively: the same as equality for a folded word
+    SET.contains(l)
+}
+
 /// Determiners that open a description ("the spokesman", "a senior official").
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "this", "another", "one", "two",
@@ -1357,7 +1365,7 @@ fn subject_before_all(s: &str, toks: &[Tok], lo: usize) -> Option<Span> {
     while i > 0 && toks[i - 1].word {
         let l_folded = lower(word(i - 1));
         let l = l_folded.as_str();
-        if AUX.contains(&l) || crate::words::is_ly_adverb(l) {
+        if is_aux(l) || crate::words::is_ly_adverb(l) {
             i -= 1;
         } else if crate::words::is_time_word(l) || l == "weekend" {
             i -= 1;
@@ -1639,7 +1647,7 @@ pub fn object_after(s: &str) -> Option<Span> {
                 l,
                 "reports" | "claims" | "notes" | "estimates" | "states" | "forecast"
             ))
-            || (k > 0 && AUX.contains(&l) && !is_cap(x));
+            || (k > 0 && is_aux(l) && !is_cap(x));
         // a second determiner opens another phrase ("told the newspaper the figures …"),
         // except after a preposition ("a spokesman for the ministry")
         let new_phrase = k > 0
@@ -2321,6 +2329,13 @@ mod tests {
             i = end;
         }
         out
+    }
+
+    #[test]
+    fn aux_set_is_the_aux_list() {
+        for w in AUX.iter().chain(&["", "al", "alsoo", "hass", "saidd", "the", "\u{e9}t\u{e9}"]) {
+            assert_eq!(is_aux(w), AUX.contains(w), "{w:?}");
+        }
     }
 
     #[test]
