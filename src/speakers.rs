@@ -2333,7 +2333,10 @@ mod tests {
 
     #[test]
     fn aux_set_is_the_aux_list() {
-        for w in AUX.iter().chain(&["", "al", "alsoo", "hass", "saidd", "the", "\u{e9}t\u{e9}"]) {
+        for w in AUX
+            .iter()
+            .chain(&["", "al", "alsoo", "hass", "saidd", "the", "\u{e9}t\u{e9}"])
+        {
             assert_eq!(is_aux(w), AUX.contains(w), "{w:?}");
         }
     }
