@@ -1600,67 +1600,71 @@ pub fn object_after(s: &str) -> Option<Span> {
         let x = w(k);
         let l_folded = lower(x);
         let l = l_folded.as_str();
-        let stop = matches!(
-            l,
-            "at" | "in"
-                | "on"
-                | "during"
-                | "after"
-                | "before"
-                | "when"
-                | "while"
-                | "who"
-                | "that"
-                | "as"
-                | "outside"
-                | "from"
-                | "to"
-                | "told"
-                | "said"
-                | "says"
-                | "adding"
-                | "saying"
-                | "last"
-                | "yesterday"
-                | "today"
-                | "tonight"
-                | "earlier"
-                | "late"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "and"
-                | "but"
-                | "which"
-                | "because"
-                | "about"
-                | "by"
-                | "into"
-                | "via"
-                | "through"
-        ) || (crate::cues::in_text(x).is_some()
-            && !matches!(
+        // after the first word, the phrase ends at a stop word, a cue, an auxiliary, a
+        // capitalised function word, a second determiner (another phrase: "told the
+        // newspaper the figures …", but not after a preposition: "a spokesman for the
+        // ministry") or the word after a lower-case head noun ("the documents showed");
+        // each test is made only when those before it fail
+        if k > 0 {
+            let stop = matches!(
                 l,
-                "reports" | "claims" | "notes" | "estimates" | "states" | "forecast"
-            ))
-            || (k > 0 && is_aux(l) && !is_cap(x));
-        // a second determiner opens another phrase ("told the newspaper the figures …"),
-        // except after a preposition ("a spokesman for the ministry")
-        let new_phrase = k > 0
-            && is_determiner(l)
-            && !matches!(
-                lower(w(k - 1)).as_str(),
-                "of" | "for" | "at" | "with" | "in"
-            );
-        // a lower-case description ends at its head noun ("the documents showed")
-        let after_head =
-            k > 0 && !is_cap(x) && !is_name_particle(x) && role_seen && !is_role_noun(x);
-        if (stop || is_function_cap(x) || new_phrase || after_head) && k > 0 {
-            break;
+                "at" | "in"
+                    | "on"
+                    | "during"
+                    | "after"
+                    | "before"
+                    | "when"
+                    | "while"
+                    | "who"
+                    | "that"
+                    | "as"
+                    | "outside"
+                    | "from"
+                    | "to"
+                    | "told"
+                    | "said"
+                    | "says"
+                    | "adding"
+                    | "saying"
+                    | "last"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+                    | "earlier"
+                    | "late"
+                    | "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "and"
+                    | "but"
+                    | "which"
+                    | "because"
+                    | "about"
+                    | "by"
+                    | "into"
+                    | "via"
+                    | "through"
+            ) || (crate::cues::in_text(x).is_some()
+                && !matches!(
+                    l,
+                    "reports" | "claims" | "notes" | "estimates" | "states" | "forecast"
+                ))
+                || (is_aux(l) && !is_cap(x));
+            let new_phrase = || {
+                is_determiner(l)
+                    && !matches!(
+                        lower(w(k - 1)).as_str(),
+                        "of" | "for" | "at" | "with" | "in"
+                    )
+            };
+            let after_head = || !is_cap(x) && !is_name_particle(x) && role_seen && !is_role_noun(x);
+            if stop || is_function_cap(x) || new_phrase() || after_head() {
+                break;
+            }
         }
         if k == 0 && is_function_cap(x) && !is_determiner(l) && !PRONOUNS.contains(&l) {
             return None;
