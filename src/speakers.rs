@@ -1433,8 +1433,7 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
         // Ptak", "senior SPD member Ralf Stegner")
         while k > 0 && toks[k - 1].word {
             let x = w(k - 1);
-            let lx_folded = lower(x);
-            let lx = lx_folded.as_str();
+            // most words of a name pass the first test: the word is folded only for the last
             let ok = (is_cap(x) && !is_function_cap(x))
                 || (is_name_particle(x)
                     && k > 1
@@ -1444,7 +1443,7 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
                 || is_title_word(x)
                 || is_profession(x)
                 || matches!(
-                    lx,
+                    lower(x).as_str(),
                     "senior"
                         | "former"
                         | "deputy"
