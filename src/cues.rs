@@ -190,13 +190,26 @@ const CUE_PHRASES: &[(&str, bool)] = &[
     ("made it clear", true),
 ];
 
+/// A bit for each first letter of [`CUE_PHRASES`], from bit 0 for 'a'.
+const PHRASE_FIRSTS: u32 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < CUE_PHRASES.len() {
+        bits |= 1 << (CUE_PHRASES[i].0.as_bytes()[0] - b'a');
+        i += 1;
+    }
+    bits
+};
+
 /// Is `word` (any case) a speech cue? Some(true) when it can also introduce reported
 /// speech without quotation marks.
 #[inline]
 pub fn word(word: &str) -> Option<bool> {
     let w = word.as_bytes();
     let slot = slot(w)?;
-    if USED_SLOTS[slot / 64] & (1 << (slot % 64)) == 0 {
+    // the first letter and the length are known good; the second is any byte
+    let pair = usize::from(w[0] & 0x1F) << 5 | usize::from(w[1] & 0x1F);
+    if WORD_PAIRS[pair] & (1 << w.len()) == 0 {
         return None;
     }
     found_in(slot, w)
@@ -238,18 +251,20 @@ fn slot(w: &[u8]) -> Option<usize> {
 /// Number of slots (26 first letters times the lengths 0 to [`MAX_LEN`]).
 const SLOTS: usize = 26 * (MAX_LEN + 1);
 
-/// A bit for each slot that holds a cue word: most words are turned away by one test.
-const USED_SLOTS: [u64; SLOTS.div_ceil(64)] = {
-    let mut bits = [0u64; SLOTS.div_ceil(64)];
+/// For each pair of first two letters, by their low five bits (1 to 26 from 'a' or 'A'
+/// on, in either case), a bit for each length of the cue words that begin with them: most
+/// words are turned away by one test. Two bytes that are not both letters may share an
+/// entry with two letters, which only lets them on to the exact test.
+const WORD_PAIRS: [u16; 32 * 32] = {
+    let mut pairs = [0u16; 32 * 32];
     let mut i = 0;
     while i < CUE_WORDS.len() {
-        let w = CUE_WORDS[i].0.as_bytes();
         // the table is lower-case ASCII, 3 to 12 letters (a test checks)
-        let slot = (w[0] - b'a') as usize * (MAX_LEN + 1) + w.len();
-        bits[slot / 64] |= 1 << (slot % 64);
+        let w = CUE_WORDS[i].0.as_bytes();
+        pairs[((w[0] & 0x1F) as usize) << 5 | (w[1] & 0x1F) as usize] |= 1 << w.len();
         i += 1;
     }
-    bits
+    pairs
 };
 
 /// [`CUE_WORDS`] grouped by first letter and length: a word is compared with the one or
@@ -306,7 +321,7 @@ pub fn positions(text: &str) -> Vec<usize> {
     for k in 0..=blocks.len() {
         let letters = next;
         next = letters_of(k + 1);
-        let m = u128::from(letters) | u128::from(next) << 64;
+        let m = u128::from(letters) | u128::from(next) << 64; // the letters from the block on
         let starts = letters & !(letters << 1 | before);
         before = letters >> 63;
         let two = m & m >> 1;
@@ -319,7 +334,7 @@ pub fn positions(text: &str) -> Vec<usize> {
             let at = runs.trailing_zeros();
             runs &= runs - 1;
             // the run's length: the letters from `at` (fewer than 13)
-            let len = (!(m >> at) as u16).trailing_zeros() as usize;
+            let len = (!(letters >> at | next << 1 << (63 - at))).trailing_zeros() as usize;
             let start = k * 64 + at as usize;
             if is_cue_run(&b[start..start + len]) {
                 out.push(start);
@@ -346,34 +361,41 @@ fn is_cue_run(w: &[u8]) -> bool {
     if !(3..=MAX_LEN).contains(&w.len()) {
         return false;
     }
-    if w[0].is_ascii_uppercase() {
-        return w == b"According";
-    }
-    // both letters: `| 0x20` lower-cases the second
-    let pair = usize::from(w[0] - b'a') * 26 + usize::from((w[1] | 0x20) - b'a');
-    if RUN_PAIRS[pair] & (1 << w.len()) == 0 {
+    if RUN_PAIRS[pair(w[0], w[1])] & (1 << w.len()) == 0 {
         return false;
+    }
+    if w[0] == b'A' {
+        return w == b"According";
     }
     let slot = usize::from(w[0] - b'a') * (MAX_LEN + 1) + w.len();
     w == b"according" || found_in(slot, w) == Some(true)
 }
 
-/// For each pair of first two letters (lower case), a bit for each length of the cue
-/// words of [`is_cue_run`] that begin with it: most runs of letters are turned away by
-/// one test.
-const RUN_PAIRS: [u16; 26 * 26] = {
-    let mut pairs = [0u16; 26 * 26];
+/// The index in [`RUN_PAIRS`] of a word's first two letters: the case of the first letter
+/// (bit 5) and the low five bits of each (1 to 26 from 'a' or 'A' on).
+#[inline]
+const fn pair(first: u8, second: u8) -> usize {
+    ((first & 0x3F) as usize) << 5 | (second & 0x1F) as usize
+}
+
+/// For each pair of first two letters ([`pair`]), a bit for each length of the runs of
+/// letters that [`is_cue_run`] accepts and that begin with them: most runs of letters
+/// (and every capitalised one but "According") are turned away by one test.
+const RUN_PAIRS: [u16; 64 * 32] = {
+    let mut pairs = [0u16; 64 * 32];
     let mut i = 0;
-    while i <= CUE_WORDS.len() {
-        // "according", then the cue words that take reported speech
+    while i <= CUE_WORDS.len() + 1 {
+        // the cue words that take reported speech, "according" and "According"
         let (w, indirect) = if i == CUE_WORDS.len() {
             ("according", true)
+        } else if i == CUE_WORDS.len() + 1 {
+            ("According", true)
         } else {
             CUE_WORDS[i]
         };
         let w = w.as_bytes();
         if indirect {
-            pairs[(w[0] - b'a') as usize * 26 + (w[1] - b'a') as usize] |= 1 << w.len();
+            pairs[pair(w[0], w[1])] |= 1 << w.len();
         }
         i += 1;
     }
@@ -406,7 +428,8 @@ pub fn is_plain_form(word: &str) -> bool {
 /// Is `word`, as written in running text, a speech cue? Capitalised words are not
 /// ("States" in "United States", "Notes" as a name).
 pub fn in_text(word_as_written: &str) -> Option<bool> {
-    if word_as_written.starts_with(|c: char| c.is_uppercase()) {
+    // a word that starts with any other upper-case letter is not an ASCII word, no cue
+    if word_as_written.as_bytes().first()?.is_ascii_uppercase() {
         return None;
     }
     word(word_as_written)
@@ -416,6 +439,9 @@ pub fn in_text(word_as_written: &str) -> Option<bool> {
 /// reported speech).
 pub fn phrase_at(text: &str) -> Option<(usize, bool)> {
     let first = text.as_bytes().first()?.to_ascii_lowercase();
+    if !first.is_ascii_lowercase() || PHRASE_FIRSTS & 1 << (first - b'a') == 0 {
+        return None;
+    }
     CUE_PHRASES.iter().find_map(|(p, indirect)| {
         let head = text.as_bytes().get(..p.len())?;
         // the phrase, then no letter or digit
@@ -585,6 +611,49 @@ mod tests {
         }
     }
 
+    /// [`word`], [`in_text`] and [`phrase_at`] by their definitions, without the tables.
+    fn reference_word(w: &str) -> Option<bool> {
+        CUE_WORDS
+            .iter()
+            .find(|(c, _)| c.eq_ignore_ascii_case(w))
+            .map(|&(_, indirect)| indirect)
+    }
+
+    fn reference_in_text(w: &str) -> Option<bool> {
+        if w.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        reference_word(w)
+    }
+
+    fn reference_phrase_at(text: &str) -> Option<(usize, bool)> {
+        CUE_PHRASES.iter().find_map(|(p, indirect)| {
+            let head = text.as_bytes().get(..p.len())?;
+            let found = head.eq_ignore_ascii_case(p.as_bytes())
+                && !text[p.len()..].starts_with(|c: char| c.is_alphanumeric());
+            found.then_some((p.len(), *indirect))
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lookups_equal_their_definitions(
+            pieces in proptest::collection::vec(proptest::sample::select(pieces()), 1..4),
+            any in "\\PC{0,14}",
+        ) {
+            let t: String = pieces.concat();
+            for w in [t.as_str(), pieces[0].as_str(), any.as_str()] {
+                proptest::prop_assert_eq!(word(w), reference_word(w), "{:?}", w);
+                proptest::prop_assert_eq!(in_text(w), reference_in_text(w), "{:?}", w);
+                proptest::prop_assert_eq!(phrase_at(w), reference_phrase_at(w), "{:?}", w);
+            }
+            for &(p, _) in CUE_PHRASES {
+                let w = format!("{p}{t}");
+                proptest::prop_assert_eq!(phrase_at(&w), reference_phrase_at(&w), "{:?}", w);
+            }
+        }
+    }
+
     #[test]
     fn cue_scan_across_block_edges() {
         // a cue and a longer word at every offset across the 64-byte blocks, and runs of
@@ -666,6 +735,12 @@ mod tests {
         assert_eq!(in_text("says"), Some(true));
         assert_eq!(in_text("States"), None);
         assert_eq!(in_text("Told"), None);
+        assert_eq!(in_text("tOLD"), Some(true));
+        assert_eq!(in_text("Éclair"), None);
+        assert_eq!(in_text("s\u{e9}id"), None);
+        assert_eq!(in_text(""), None);
+        assert_eq!(word("s'id"), None);
+        assert_eq!(word("sa"), None);
     }
 
     #[test]
@@ -677,5 +752,12 @@ mod tests {
         assert_eq!(phrase_at("pointed out that"), Some((11, true)));
         assert_eq!(phrase_at("according tothe"), None);
         assert_eq!(phrase_at("accordingly"), None);
+        assert_eq!(phrase_at("Made it clear."), Some((13, true)));
+        assert_eq!(phrase_at("went on"), Some((7, false)));
+        assert_eq!(phrase_at("went onto"), None);
+        assert_eq!(phrase_at("went on\u{e9}"), None);
+        assert_eq!(phrase_at("said"), None);
+        assert_eq!(phrase_at("\u{e9}"), None);
+        assert_eq!(phrase_at(""), None);
     }
 }
