@@ -2,9 +2,10 @@
 //!
 //! Method: every form of every verb is listed (said, says, say, saying), with whether it
 //! can introduce reported speech without quotation marks (`X said that …`). Lookups are on
-//! words of any case in a table indexed by first letter and length; [`positions`] finds the
-//! cue words of a whole paragraph in one pass over its runs of letters, eight bytes at a
-//! time, turning most runs away by their length and first two letters. Multi-word cues ("according to", "pointed out") are matched by
+//! words of any case: most are turned away by their first two letters and length, the rest
+//! compared with the forms of a table indexed by first letter and length. [`positions`]
+//! finds the cue words of a whole paragraph in one pass over its runs of letters, 64 bytes
+//! at a time. Multi-word cues ("according to", "pointed out") are matched by
 //! [`phrase_at`].
 //!
 //! Known limits: cues are words, not senses: "told" in "told to leave" is still a cue (the
