@@ -319,6 +319,8 @@ pub(crate) struct WordSets {
     /// For each length up to 7, and at 8 for all longer ones, the first letters (bit 0: a)
     /// of the first words of that length.
     letters: [u32; 9],
+    /// The first letters of all the first words (bit 0: a).
+    firsts: u32,
 }
 
 impl WordSets {
@@ -334,10 +336,17 @@ impl WordSets {
             letters[l] |= 1 << (first[0] - b'a');
             i += 1;
         }
+        let mut firsts = 0;
+        let mut l = 0;
+        while l < letters.len() {
+            firsts |= letters[l];
+            l += 1;
+        }
         WordSets {
             sets,
             lengths,
             letters,
+            firsts,
         }
     }
 
@@ -352,22 +361,29 @@ impl WordSets {
     /// True when the first word of one of the sets is a run of ASCII letters in `t`.
     ///
     /// The starts of runs are found eight bytes at a time
-    /// ([`swar::ascii_letters`](crate::swar::ascii_letters)); at each start the eight bytes
-    /// from there give the run's length up to 8, and a run is compared with the first words
-    /// only when a first word has its first letter and that length (8 standing for 8 or
-    /// more).
+    /// ([`swar::ascii_letters`](crate::swar::ascii_letters)); a run whose first letter is
+    /// that of no first word is passed over at once; otherwise the eight bytes from its start
+    /// give the run's length up to 8, and the run is compared with the first words only when
+    /// a first word has its first letter and that length (8 standing for 8 or more).
     fn any_first_word(&self, t: &str) -> bool {
         let b = t.as_bytes();
         // bit 7 of the top byte: the byte before the current eight is a letter
         let mut carry = 0u64;
         let mut i = 0;
         while i < b.len() {
-            let letters = crate::swar::ascii_letters(crate::swar::load_padded(b, i));
+            let w = crate::swar::load_padded(b, i);
+            let letters = crate::swar::ascii_letters(w);
             let mut starts = letters & !((letters << 8) | (carry >> 56));
             carry = letters;
             while starts != 0 {
-                let at = i + starts.trailing_zeros() as usize / 8;
+                let k = starts.trailing_zeros() / 8;
                 starts &= starts - 1;
+                // a letter: setting bit 5 lower-cases it
+                let first = (w >> (8 * k)) as u8 | 0x20;
+                if self.firsts >> (first - b'a') & 1 == 0 {
+                    continue;
+                }
+                let at = i + k as usize;
                 // letters from `at` on: the run's length, 8 when it is 8 or longer
                 let run = crate::swar::ascii_letters(crate::swar::load_padded(b, at));
                 let len = (!run & crate::swar::HIGH).trailing_zeros() as usize / 8;
