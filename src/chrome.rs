@@ -321,6 +321,9 @@ pub(crate) struct WordSets {
     letters: [u32; 9],
     /// The first letters of all the first words (bit 0: a).
     firsts: u32,
+    /// Those first letters when they are at most four (repeated to fill the four places), to
+    /// be looked for eight bytes at a time.
+    few_firsts: Option<[u8; 4]>,
 }
 
 impl WordSets {
@@ -342,11 +345,28 @@ impl WordSets {
             firsts |= letters[l];
             l += 1;
         }
+        let few_firsts = if firsts.count_ones() <= 4 {
+            // the lowest letter in the places no other fills
+            let mut few = [b'a' + firsts.trailing_zeros() as u8; 4];
+            let mut n = 0;
+            let mut bit = 0;
+            while bit < 26 {
+                if firsts >> bit & 1 == 1 {
+                    few[n] = b'a' + bit as u8;
+                    n += 1;
+                }
+                bit += 1;
+            }
+            Some(few)
+        } else {
+            None
+        };
         WordSets {
             sets,
             lengths,
             letters,
             firsts,
+            few_firsts,
         }
     }
 
@@ -362,10 +382,13 @@ impl WordSets {
     ///
     /// The starts of runs are found eight bytes at a time
     /// ([`swar::ascii_letters`](crate::swar::ascii_letters)); a run whose first letter is
-    /// that of no first word is passed over at once; otherwise the eight bytes from its start
+    /// that of no first word is passed over at once (when the first words start with at most
+    /// four letters, all the starts of eight bytes at once, so most eights hold no start to
+    /// look at and no branch depends on each word); otherwise the eight bytes from its start
     /// give the run's length up to 8, and the run is compared with the first words only when
     /// a first word has its first letter and that length (8 standing for 8 or more).
     fn any_first_word(&self, t: &str) -> bool {
+        use crate::swar::{eq, splat};
         let b = t.as_bytes();
         // bit 7 of the top byte: the byte before the current eight is a letter
         let mut carry = 0u64;
@@ -375,6 +398,11 @@ impl WordSets {
             let letters = crate::swar::ascii_letters(w);
             let mut starts = letters & !((letters << 8) | (carry >> 56));
             carry = letters;
+            if let Some([l0, l1, l2, l3]) = self.few_firsts {
+                // setting bit 5 lower-cases the letters (the starts are letters)
+                let lower = w | splat(0x20);
+                starts &= eq(lower, l0) | eq(lower, l1) | eq(lower, l2) | eq(lower, l3);
+            }
             while starts != 0 {
                 let k = starts.trailing_zeros() / 8;
                 starts &= starts - 1;
@@ -525,6 +553,24 @@ pub(crate) mod tests {
         &["reached"],
     ]);
 
+    /// First words that start with four letters, looked for eight bytes at a time.
+    static FEW_FIRST_LETTERS: WordSets = WordSets::new(&[
+        &["contributed"],
+        &["helped"],
+        &["reached"],
+        &["cookie"],
+        &["i"],
+    ]);
+
+    #[test]
+    fn few_first_letters_fill_four_places() {
+        static ONE: WordSets = WordSets::new(&[&["ireport"], &["info", "more"]]);
+        assert_eq!(FEW_FIRST_LETTERS.few_firsts, Some(*b"chir"));
+        assert_eq!(ONE.few_firsts, Some(*b"iiii"));
+        assert_eq!(LONG_FIRST_WORDS.few_firsts, None);
+        assert_eq!(PROMOTIONS.words.few_firsts, None);
+    }
+
     /// `WordSets::any_first_word` by its definition, over [`ascii_words`].
     fn any_first_word_by_runs(sets: &WordSets, t: &str) -> bool {
         ascii_words(t).any(|run| sets.sets.iter().any(|set| run.eq_ignore_ascii_case(set[0])))
@@ -544,7 +590,7 @@ pub(crate) mod tests {
             )
         ) {
             let t = pieces.concat();
-            for sets in [&PROMOTIONS.words, &LONG_FIRST_WORDS] {
+            for sets in [&PROMOTIONS.words, &LONG_FIRST_WORDS, &FEW_FIRST_LETTERS] {
                 proptest::prop_assert_eq!(
                     sets.any_first_word(&t),
                     any_first_word_by_runs(sets, &t)
