@@ -67,17 +67,18 @@ const FURNITURE: &[&str] = &[
     "sponsored content",
 ];
 
-/// The lengths of the lines of [`FURNITURE`] (bit n: length n); a line of another length
-/// is none of them.
-const FURNITURE_LENGTHS: u64 = {
-    let mut lengths = 0u64;
+/// For each length below 64, the lines of [`FURNITURE`] of that length (bit k: line k); a
+/// line is compared only with those of its length.
+const FURNITURE_BY_LENGTH: [u64; 64] = {
+    assert!(FURNITURE.len() <= 64);
+    let mut by_length = [0u64; 64];
     let mut i = 0;
     while i < FURNITURE.len() {
         assert!(FURNITURE[i].len() < 64);
-        lengths |= 1 << FURNITURE[i].len();
+        by_length[FURNITURE[i].len()] |= 1 << i;
         i += 1;
     }
-    lengths
+    by_length
 };
 
 static FURNITURE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -179,10 +180,19 @@ pub fn is_chrome(line: &str) -> bool {
         return false;
     }
     let bare = trim(without_closing_marks(t));
-    (bare.len() < 64
-        && FURNITURE_LENGTHS >> bare.len() & 1 == 1
-        && FURNITURE.iter().any(|f| bare.eq_ignore_ascii_case(f)))
-        || (may_be_furniture(t) && FURNITURE_RE.is_match(t))
+    is_furniture(bare) || (may_be_furniture(t) && FURNITURE_RE.is_match(t))
+}
+
+/// True when `bare` is a line of [`FURNITURE`], ignoring ASCII case.
+fn is_furniture(bare: &str) -> bool {
+    let mut lines = FURNITURE_BY_LENGTH.get(bare.len()).copied().unwrap_or(0);
+    while lines != 0 {
+        if bare.eq_ignore_ascii_case(FURNITURE[lines.trailing_zeros() as usize]) {
+            return true;
+        }
+        lines &= lines - 1;
+    }
+    false
 }
 
 /// `t` without the marks that may close a furniture line ('.', '!', '|', '>', '»', '›',
@@ -561,6 +571,17 @@ pub(crate) mod tests {
         &["cookie"],
         &["i"],
     ]);
+
+    #[test]
+    fn furniture_as_in_the_list() {
+        let mut lines: Vec<String> = FURNITURE.iter().map(|f| f.to_uppercase()).collect();
+        lines.extend(["", "mor", "moree", "share this!", "related storie", "x"].map(String::from));
+        lines.push("a".repeat(70));
+        for line in &lines {
+            let want = FURNITURE.iter().any(|f| line.eq_ignore_ascii_case(f));
+            assert_eq!(is_furniture(line), want, "{line:?}");
+        }
+    }
 
     #[test]
     fn few_first_letters_fill_four_places() {
