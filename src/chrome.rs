@@ -67,17 +67,18 @@ const FURNITURE: &[&str] = &[
     "sponsored content",
 ];
 
-/// The lengths of the lines of [`FURNITURE`] (bit n: length n); a line of another length
-/// is none of them.
-const FURNITURE_LENGTHS: u64 = {
-    let mut lengths = 0u64;
+/// For each length below 64, the lines of [`FURNITURE`] of that length (bit k: line k); a
+/// line is compared only with those of its length.
+const FURNITURE_BY_LENGTH: [u64; 64] = {
+    assert!(FURNITURE.len() <= 64);
+    let mut by_length = [0u64; 64];
     let mut i = 0;
     while i < FURNITURE.len() {
         assert!(FURNITURE[i].len() < 64);
-        lengths |= 1 << FURNITURE[i].len();
+        by_length[FURNITURE[i].len()] |= 1 << i;
         i += 1;
     }
-    lengths
+    by_length
 };
 
 static FURNITURE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -179,10 +180,19 @@ pub fn is_chrome(line: &str) -> bool {
         return false;
     }
     let bare = trim(without_closing_marks(t));
-    (bare.len() < 64
-        && FURNITURE_LENGTHS >> bare.len() & 1 == 1
-        && FURNITURE.iter().any(|f| bare.eq_ignore_ascii_case(f)))
-        || (may_be_furniture(t) && FURNITURE_RE.is_match(t))
+    is_furniture(bare) || (may_be_furniture(t) && FURNITURE_RE.is_match(t))
+}
+
+/// True when `bare` is a line of [`FURNITURE`], ignoring ASCII case.
+fn is_furniture(bare: &str) -> bool {
+    let mut lines = FURNITURE_BY_LENGTH.get(bare.len()).copied().unwrap_or(0);
+    while lines != 0 {
+        if bare.eq_ignore_ascii_case(FURNITURE[lines.trailing_zeros() as usize]) {
+            return true;
+        }
+        lines &= lines - 1;
+    }
+    false
 }
 
 /// `t` without the marks that may close a furniture line ('.', '!', '|', '>', '»', '›',
@@ -319,6 +329,11 @@ pub(crate) struct WordSets {
     /// For each length up to 7, and at 8 for all longer ones, the first letters (bit 0: a)
     /// of the first words of that length.
     letters: [u32; 9],
+    /// The first letters of all the first words (bit 0: a).
+    firsts: u32,
+    /// Those first letters when they are at most four (repeated to fill the four places), to
+    /// be looked for eight bytes at a time.
+    few_firsts: Option<[u8; 4]>,
 }
 
 impl WordSets {
@@ -334,10 +349,34 @@ impl WordSets {
             letters[l] |= 1 << (first[0] - b'a');
             i += 1;
         }
+        let mut firsts = 0;
+        let mut l = 0;
+        while l < letters.len() {
+            firsts |= letters[l];
+            l += 1;
+        }
+        let few_firsts = if firsts.count_ones() <= 4 {
+            // the lowest letter in the places no other fills
+            let mut few = [b'a' + firsts.trailing_zeros() as u8; 4];
+            let mut n = 0;
+            let mut bit = 0;
+            while bit < 26 {
+                if firsts >> bit & 1 == 1 {
+                    few[n] = b'a' + bit as u8;
+                    n += 1;
+                }
+                bit += 1;
+            }
+            Some(few)
+        } else {
+            None
+        };
         WordSets {
             sets,
             lengths,
             letters,
+            firsts,
+            few_firsts,
         }
     }
 
@@ -352,22 +391,37 @@ impl WordSets {
     /// True when the first word of one of the sets is a run of ASCII letters in `t`.
     ///
     /// The starts of runs are found eight bytes at a time
-    /// ([`swar::ascii_letters`](crate::swar::ascii_letters)); at each start the eight bytes
-    /// from there give the run's length up to 8, and a run is compared with the first words
-    /// only when a first word has its first letter and that length (8 standing for 8 or
-    /// more).
+    /// ([`swar::ascii_letters`](crate::swar::ascii_letters)); a run whose first letter is
+    /// that of no first word is passed over at once (when the first words start with at most
+    /// four letters, all the starts of eight bytes at once, so most eights hold no start to
+    /// look at and no branch depends on each word); otherwise the eight bytes from its start
+    /// give the run's length up to 8, and the run is compared with the first words only when
+    /// a first word has its first letter and that length (8 standing for 8 or more).
     fn any_first_word(&self, t: &str) -> bool {
+        use crate::swar::{eq, splat};
         let b = t.as_bytes();
         // bit 7 of the top byte: the byte before the current eight is a letter
         let mut carry = 0u64;
         let mut i = 0;
         while i < b.len() {
-            let letters = crate::swar::ascii_letters(crate::swar::load_padded(b, i));
+            let w = crate::swar::load_padded(b, i);
+            let letters = crate::swar::ascii_letters(w);
             let mut starts = letters & !((letters << 8) | (carry >> 56));
             carry = letters;
+            if let Some([l0, l1, l2, l3]) = self.few_firsts {
+                // setting bit 5 lower-cases the letters (the starts are letters)
+                let lower = w | splat(0x20);
+                starts &= eq(lower, l0) | eq(lower, l1) | eq(lower, l2) | eq(lower, l3);
+            }
             while starts != 0 {
-                let at = i + starts.trailing_zeros() as usize / 8;
+                let k = starts.trailing_zeros() / 8;
                 starts &= starts - 1;
+                // a letter: setting bit 5 lower-cases it
+                let first = (w >> (8 * k)) as u8 | 0x20;
+                if self.firsts >> (first - b'a') & 1 == 0 {
+                    continue;
+                }
+                let at = i + k as usize;
                 // letters from `at` on: the run's length, 8 when it is 8 or longer
                 let run = crate::swar::ascii_letters(crate::swar::load_padded(b, at));
                 let len = (!run & crate::swar::HIGH).trailing_zeros() as usize / 8;
@@ -509,6 +563,35 @@ pub(crate) mod tests {
         &["reached"],
     ]);
 
+    /// First words that start with four letters, looked for eight bytes at a time.
+    static FEW_FIRST_LETTERS: WordSets = WordSets::new(&[
+        &["contributed"],
+        &["helped"],
+        &["reached"],
+        &["cookie"],
+        &["i"],
+    ]);
+
+    #[test]
+    fn furniture_as_in_the_list() {
+        let mut lines: Vec<String> = FURNITURE.iter().map(|f| f.to_uppercase()).collect();
+        lines.extend(["", "mor", "moree", "share this!", "related storie", "x"].map(String::from));
+        lines.push("a".repeat(70));
+        for line in &lines {
+            let want = FURNITURE.iter().any(|f| line.eq_ignore_ascii_case(f));
+            assert_eq!(is_furniture(line), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn few_first_letters_fill_four_places() {
+        static ONE: WordSets = WordSets::new(&[&["ireport"], &["info", "more"]]);
+        assert_eq!(FEW_FIRST_LETTERS.few_firsts, Some(*b"chir"));
+        assert_eq!(ONE.few_firsts, Some(*b"iiii"));
+        assert_eq!(LONG_FIRST_WORDS.few_firsts, None);
+        assert_eq!(PROMOTIONS.words.few_firsts, None);
+    }
+
     /// `WordSets::any_first_word` by its definition, over [`ascii_words`].
     fn any_first_word_by_runs(sets: &WordSets, t: &str) -> bool {
         ascii_words(t).any(|run| sets.sets.iter().any(|set| run.eq_ignore_ascii_case(set[0])))
@@ -528,7 +611,7 @@ pub(crate) mod tests {
             )
         ) {
             let t = pieces.concat();
-            for sets in [&PROMOTIONS.words, &LONG_FIRST_WORDS] {
+            for sets in [&PROMOTIONS.words, &LONG_FIRST_WORDS, &FEW_FIRST_LETTERS] {
                 proptest::prop_assert_eq!(
                     sets.any_first_word(&t),
                     any_first_word_by_runs(sets, &t)

@@ -22,7 +22,8 @@
 //! before it is tokenized; tokens are then read only as far as the reading looks, so a
 //! paragraph turned down after a few words is not tokenized further. The gazetteer is asked
 //! last, only when the cheaper tests have not decided, and the place looked up then is kept
-//! for its country. [`is_dateline`] answers whether a paragraph opens with a dateline without
+//! for its country; a qualifier is looked up once, where it is read, and the reading keeps
+//! the last one that is a region or a country. [`is_dateline`] answers whether a paragraph opens with a dateline without
 //! resolving and copying its parts as [`parse`] does. Month names are compared without
 //! allocating.
 //!
@@ -523,7 +524,9 @@ struct Reading<'s> {
     /// Byte offset of the first token.
     first: usize,
     city: Option<&'s str>,
-    qualifiers: Vec<&'s str>,
+    /// The last qualifier written after the place that is a region or a country, which
+    /// decides the place's country.
+    qualifier: Option<&'s str>,
     date: Option<Date>,
     agency_written: Option<&'s str>,
     /// Byte offset where the dateline ends.
@@ -581,7 +584,7 @@ fn read(para: &str) -> Option<Reading<'_>> {
             let reading = |city, date, end| Reading {
                 first,
                 city,
-                qualifiers: Vec::new(),
+                qualifier: None,
                 date,
                 agency_written: Some(inside),
                 end,
@@ -598,7 +601,9 @@ fn read(para: &str) -> Option<Reading<'_>> {
 
     // place
     let mut city: Option<&str> = None;
-    let mut qualifiers: Vec<&str> = Vec::new();
+    // qualifiers written after the place ("Ore.", "[India]"), and the last known one
+    let mut qualifiers = 0;
+    let mut qualifier: Option<&str> = None;
     if !c.month_day_at(0) {
         let n = c.place_words(MAX_PLACE_WORDS + 1);
         let n = match c.words_before_comma_date(4) {
@@ -618,7 +623,8 @@ fn read(para: &str) -> Option<Reading<'_>> {
                     let q = (n > 0).then(|| c.span(c.i, c.i + n - 1));
                     match q {
                         Some(q) if is_qualifier(q) => {
-                            qualifiers.push(q);
+                            qualifiers += 1;
+                            qualifier = Some(q);
                             c.i += n;
                             // "PORTLAND, Ore., March 3" / "Aug 29, 2014"
                         }
@@ -630,7 +636,11 @@ fn read(para: &str) -> Option<Reading<'_>> {
                 } else if c.is_p(0, '[') {
                     let close = (1..6).find(|&k| c.is_p(k, ']'))?;
                     let inside = &c.s[c.tok(c.i).end..c.tok(c.i + close).start];
-                    qualifiers.push(inside.trim());
+                    qualifiers += 1;
+                    let q = inside.trim();
+                    if is_qualifier(q) {
+                        qualifier = Some(q);
+                    }
                     c.i += close + 1;
                 } else if c.is_p(0, '/') && !c.is_p(2, '/') {
                     c.i += 1;
@@ -742,7 +752,7 @@ fn read(para: &str) -> Option<Reading<'_>> {
             sep == Some(Sep::Dash)
                 && (date.is_some() || !starts_lower(para[end..].trim_start()))
                 && city.is_some_and(|p| {
-                    (date.is_some() && (is_upper(p) || !qualifiers.is_empty())) || {
+                    (date.is_some() && (is_upper(p) || qualifiers > 0)) || {
                         let looked_up = gazetteer::Place::lookup(p);
                         place = Some(looked_up);
                         looked_up.is_known()
@@ -756,7 +766,7 @@ fn read(para: &str) -> Option<Reading<'_>> {
     Some(Reading {
         first,
         city,
-        qualifiers,
+        qualifier,
         date,
         agency_written,
         end,
@@ -807,14 +817,8 @@ impl Reading<'_> {
                 .unwrap_or_else(|| w.trim().to_string())
         });
         let country = self.city.and_then(|p| {
-            let q = self
-                .qualifiers
-                .iter()
-                .rev()
-                .find(|q| is_qualifier(q))
-                .copied();
             let place = self.place.unwrap_or_else(|| gazetteer::Place::lookup(p));
-            place.country(q)
+            place.country(self.qualifier)
         });
         Parsed {
             dateline: Dateline {
