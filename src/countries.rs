@@ -1027,6 +1027,10 @@ struct Trie {
     /// Bit `256 * a + b`: some form shorter than [`HEAD`] bytes begins with bytes `a`, `b`
     /// (or is `a` alone).
     short: Vec<u64>,
+    /// Bit [`short_hash`] of each form shorter than [`HEAD`] bytes.
+    shorts: Vec<u64>,
+    /// Bit `n`: some form is `n` bytes long, `n` shorter than [`HEAD`].
+    short_lens: u32,
     /// Bit [`head_hash`] of the first [`HEAD`] bytes of each longer form.
     heads: Vec<u64>,
 }
@@ -1041,6 +1045,16 @@ const HEAD: usize = 5;
 fn head_hash(bytes: &[u8]) -> usize {
     let mut w = [0u8; 8];
     w[..HEAD].copy_from_slice(&bytes[..HEAD]);
+    (u64::from_le_bytes(w).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+/// A 16-bit hash of the form `bytes[..len]`, `len` below [`HEAD`] (`bytes` has at least
+/// [`HEAD`] bytes, or exactly `len`).
+#[inline]
+fn short_hash(bytes: &[u8], len: usize) -> usize {
+    let mut w = [0u8; 8];
+    w[..len].copy_from_slice(&bytes[..len]);
+    w[HEAD] = len as u8; // "US" and "US\0" differ
     (u64::from_le_bytes(w).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
@@ -1194,6 +1208,8 @@ impl Trie {
         let mut pairs = vec![0u64; 1024];
         let mut short = vec![0u64; 1024];
         let mut heads = vec![0u64; 1024];
+        let mut shorts = vec![0u64; 1024];
+        let mut short_lens = 0;
         for &(key, _) in &keys {
             let Some((&a, rest)) = key.split_first() else {
                 continue; // an empty form is never found
@@ -1209,10 +1225,13 @@ impl Trie {
                     None => bits[a / 64..a / 64 + 4].fill(u64::MAX),
                 }
             }
-            if key.len() >= HEAD {
-                let bit = head_hash(key);
-                heads[bit / 64] |= 1 << (bit % 64);
-            }
+            let (table, bit) = if key.len() >= HEAD {
+                (&mut heads, head_hash(key))
+            } else {
+                short_lens |= 1 << key.len();
+                (&mut shorts, short_hash(key, key.len()))
+            };
+            table[bit / 64] |= 1 << (bit % 64);
         }
         Trie {
             slots,
@@ -1220,6 +1239,8 @@ impl Trie {
             begins,
             pairs,
             short,
+            shorts,
+            short_lens,
             heads,
         }
     }
@@ -1264,8 +1285,9 @@ impl Trie {
     }
 
     /// False when no form begins `bytes[i..]`, as its first two bytes tell, or its first
-    /// [`HEAD`] bytes when the text has that many: forms shorter than that by their first two
-    /// bytes, longer ones by the hash of their head.
+    /// [`HEAD`] bytes when the text has that many: longer forms by the hash of their head,
+    /// shorter ones by their first two bytes and then by the hash of the whole form (so
+    /// "The" and "Chairman" are turned away although "Thai" and "Chad" begin like them).
     #[inline]
     fn may_match(&self, bytes: &[u8], i: usize) -> bool {
         let Some(head) = bytes.get(i..i + HEAD) else {
@@ -1273,9 +1295,16 @@ impl Trie {
                 .get(i + 1)
                 .is_none_or(|&next| self.pair(bytes[i], next));
         };
-        let pair = usize::from(head[0]) << 8 | usize::from(head[1]);
         let bit = head_hash(head);
-        self.short[pair / 64] >> (pair % 64) & 1 != 0 || self.heads[bit / 64] >> (bit % 64) & 1 != 0
+        if self.heads[bit / 64] >> (bit % 64) & 1 != 0 {
+            return true;
+        }
+        let pair = usize::from(head[0]) << 8 | usize::from(head[1]);
+        self.short[pair / 64] >> (pair % 64) & 1 != 0
+            && (1..HEAD).any(|len| {
+                let bit = short_hash(head, len);
+                self.short_lens >> len & 1 != 0 && self.shorts[bit / 64] >> (bit % 64) & 1 != 0
+            })
     }
 
     /// [`Trie::next_start`] a byte at a time: what the eight-byte version must find.
