@@ -502,7 +502,11 @@ mod tests {
     #[test]
     fn the_special_bytes_are_the_controls_the_quote_and_the_backslash() {
         for b in 0..=0xFFu8 {
-            assert_eq!(is_special(b), b < 0x20 || b == b'"' || b == b'\\', "{b:#04x}");
+            assert_eq!(
+                is_special(b),
+                b < 0x20 || b == b'"' || b == b'\\',
+                "{b:#04x}"
+            );
         }
     }
 
