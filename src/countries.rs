@@ -16,8 +16,9 @@
 //! "turkey" is never Türkiye; a text whose letters are mostly capitals (Reuters 1987 headlines) is
 //! walked with a second trie of the upper-cased forms over an upper-cased copy of the same byte
 //! length. The walks start only where a word starts with two bytes that begin some form, and with
-//! five bytes whose hash is that of a form's first five ("Oman" in "Romania", "the" before "the
-//! Hague" and "Reuters" before "Reunion" are never tried); of the forms found there, the longest
+//! five bytes whose hash is that of a form's first five, or with a whole short form ("Oman" in
+//! "Romania", "the" before "the Hague", "Reuters" before "Reunion" and "The" before "Thai" are
+//! never tried); of the forms found there, the longest
 //! that also ends at a word boundary wins ("US" in "USD" does not), and the scan resumes after
 //! it, so a blocking phrase ("New Mexico", "French fries", "Papua New Guinea" over "Guinea")
 //! hides the words it contains: of all occurrences at word boundaries, the leftmost longest,
@@ -1027,6 +1028,10 @@ struct Trie {
     /// Bit `256 * a + b`: some form shorter than [`HEAD`] bytes begins with bytes `a`, `b`
     /// (or is `a` alone).
     short: Vec<u64>,
+    /// Bit [`short_hash`] of each form shorter than [`HEAD`] bytes.
+    shorts: Vec<u64>,
+    /// Bit `n`: some form is `n` bytes long, `n` shorter than [`HEAD`].
+    short_lens: u32,
     /// Bit [`head_hash`] of the first [`HEAD`] bytes of each longer form.
     heads: Vec<u64>,
 }
@@ -1044,29 +1049,39 @@ fn head_hash(bytes: &[u8]) -> usize {
     (u64::from_le_bytes(w).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
-/// Where a form of a trie may start, as tests on eight bytes at once (see
-/// [`Trie::starts`]): a superset of the bytes that begin a form and a word. ASCII letters
-/// count only where they begin a word (after a byte that is no letter); the capitals stand for
-/// those that begin forms, and so does a single other letter ("t" of "the Hague"). Bytes other
-/// than letters count when any of their kind begins a form (non-ASCII bytes, or the others).
+/// A 16-bit hash of the form `bytes[..len]`, `len` below [`HEAD`] (`bytes` has at least
+/// [`HEAD`] bytes, or exactly `len`).
+#[inline]
+fn short_hash(bytes: &[u8], len: usize) -> usize {
+    let mut w = [0u8; 8];
+    w[..len].copy_from_slice(&bytes[..len]);
+    w[HEAD] = len as u8; // "US" and "US\0" differ
+    (u64::from_le_bytes(w).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+/// Where a form of a trie may start, as tests on each byte and the one before it, which
+/// the compiler makes SIMD compares of (see [`Trie::starts`]): a superset of the bytes that
+/// begin a form and a word. ASCII letters count only where they begin a word (after a byte
+/// that is no letter); the capitals stand for those that begin forms, and so does a single
+/// other letter ("t" of "the Hague"). Bytes other than letters count when any of their kind
+/// begins a form (non-ASCII bytes, or the others). Each switch is a byte mask: 0xFF or 0.
 #[derive(Clone, Copy, Debug)]
 struct Starts {
-    /// All ones when some form begins with an ASCII capital.
-    upper: u64,
-    /// The one other letter that begins forms, and all ones if there is one.
+    /// Some form begins with an ASCII capital.
+    upper: u8,
+    /// The one other letter that begins forms, and whether there is one.
     letter: u8,
-    one_letter: u64,
-    /// All ones when more than one other letter begins forms.
-    any_letter: u64,
-    /// All ones when some form begins with a non-ASCII byte.
-    high: u64,
-    /// All ones when some form begins with an ASCII byte that is no letter.
-    other: u64,
+    one_letter: u8,
+    /// More than one other letter begins forms.
+    any_letter: u8,
+    /// Some form begins with a non-ASCII byte.
+    high: u8,
+    /// Some form begins with an ASCII byte that is no letter.
+    other: u8,
 }
 
 impl Starts {
     fn new(begins: &[bool; 256]) -> Starts {
-        let all = |yes: bool| if yes { u64::MAX } else { 0 };
         let bytes = || (0..=255u8).filter(|&b| begins[usize::from(b)]);
         let letters: Vec<u8> = bytes().filter(u8::is_ascii_lowercase).collect();
         Starts {
@@ -1079,17 +1094,44 @@ impl Starts {
         }
     }
 
-    /// The bytes of the word `w` (bit 7 of each, see [`swar`]) that may begin a form, given
-    /// its ASCII letters and those of them that begin a word.
-    #[inline]
-    fn of(&self, w: u64, letters: u64, word_starts: u64) -> u64 {
-        let words = swar::ascii_upper(w) & self.upper
-            | swar::eq(w, self.letter) & self.one_letter
-            | self.any_letter;
-        let high = w & swar::HIGH;
-        let other = !letters & !high & swar::HIGH & self.other;
-        words & word_starts | high & self.high | other
+    /// The candidates of `window[1..]` (up to [`BLOCK`] bytes), a bit each, the first lowest;
+    /// `window[0]` is the byte before them (a space, or none, at the start of the text).
+    /// Written without branches over a whole block, so that the compiler makes SIMD compares
+    /// of the tests; the marks are then gathered eight at a time.
+    #[inline(always)]
+    fn of(&self, window: &[u8; BLOCK + 1]) -> u64 {
+        let Starts {
+            upper,
+            letter,
+            one_letter,
+            any_letter,
+            high,
+            other,
+        } = *self;
+        let letter_mask = |b: u8| all((b | 0x20).wrapping_sub(b'a') < 26);
+        let mut marks = [0u8; BLOCK];
+        for (i, mark) in marks.iter_mut().enumerate() {
+            let (before, b) = (window[i], window[i + 1]);
+            let is_letter = letter_mask(b);
+            let word_start = is_letter & !letter_mask(before);
+            let capital = all(b.wrapping_sub(b'A') < 26);
+            let words = capital & upper | all(b == letter) & one_letter | any_letter;
+            let non_ascii = all(b >= 0x80);
+            let others = !is_letter & !non_ascii & other;
+            *mark = (words & word_start | non_ascii & high | others) & 0x80;
+        }
+        let mut maybe = 0;
+        for (k, eight) in marks.chunks_exact(8).enumerate() {
+            maybe |= swar::bits(swar::load(eight)) << (8 * k);
+        }
+        maybe
     }
+}
+
+/// All ones for true, 0 for false.
+#[inline(always)]
+fn all(yes: bool) -> u8 {
+    0u8.wrapping_sub(u8::from(yes))
 }
 
 /// A state of the trie's double array (see [`Trie`]); its index is its number.
@@ -1194,6 +1236,8 @@ impl Trie {
         let mut pairs = vec![0u64; 1024];
         let mut short = vec![0u64; 1024];
         let mut heads = vec![0u64; 1024];
+        let mut shorts = vec![0u64; 1024];
+        let mut short_lens = 0;
         for &(key, _) in &keys {
             let Some((&a, rest)) = key.split_first() else {
                 continue; // an empty form is never found
@@ -1209,10 +1253,13 @@ impl Trie {
                     None => bits[a / 64..a / 64 + 4].fill(u64::MAX),
                 }
             }
-            if key.len() >= HEAD {
-                let bit = head_hash(key);
-                heads[bit / 64] |= 1 << (bit % 64);
-            }
+            let (table, bit) = if key.len() >= HEAD {
+                (&mut heads, head_hash(key))
+            } else {
+                short_lens |= 1 << key.len();
+                (&mut shorts, short_hash(key, key.len()))
+            };
+            table[bit / 64] |= 1 << (bit % 64);
         }
         Trie {
             slots,
@@ -1220,6 +1267,8 @@ impl Trie {
             begins,
             pairs,
             short,
+            shorts,
+            short_lens,
             heads,
         }
     }
@@ -1232,8 +1281,9 @@ impl Trie {
     /// The positions from `at` on where a form may start, in order: the byte begins some
     /// form, it is no ASCII letter or digit right after another (see [`opens`], which decides
     /// the rest), and with the next bytes it may begin some form (see [`Trie::may_match`]).
-    /// Eight bytes at a time: [`Starts`] marks the bytes that may begin a form (a few in most
-    /// eights), the marks of a [`BLOCK`] are gathered, and only those are looked up.
+    /// A [`BLOCK`] at a time: [`Starts`] marks the bytes that may begin a form (about one in
+    /// eighteen), with SIMD compares of each byte and the one before it, the marks are
+    /// gathered into a mask, and only those are looked up.
     fn starts<'t>(&'t self, bytes: &'t [u8], at: usize) -> StartsIn<'t> {
         StartsIn {
             trie: self,
@@ -1241,9 +1291,6 @@ impl Trie {
             maybe: 0,
             offset: at,
             next: at,
-            before_letter: at
-                .checked_sub(1)
-                .is_some_and(|i| bytes[i].is_ascii_alphabetic()),
         }
     }
 
@@ -1264,8 +1311,9 @@ impl Trie {
     }
 
     /// False when no form begins `bytes[i..]`, as its first two bytes tell, or its first
-    /// [`HEAD`] bytes when the text has that many: forms shorter than that by their first two
-    /// bytes, longer ones by the hash of their head.
+    /// [`HEAD`] bytes when the text has that many: longer forms by the hash of their head,
+    /// shorter ones by their first two bytes and then by the hash of the whole form (so
+    /// "The" and "Chairman" are turned away although "Thai" and "Chad" begin like them).
     #[inline]
     fn may_match(&self, bytes: &[u8], i: usize) -> bool {
         let Some(head) = bytes.get(i..i + HEAD) else {
@@ -1273,9 +1321,16 @@ impl Trie {
                 .get(i + 1)
                 .is_none_or(|&next| self.pair(bytes[i], next));
         };
-        let pair = usize::from(head[0]) << 8 | usize::from(head[1]);
         let bit = head_hash(head);
-        self.short[pair / 64] >> (pair % 64) & 1 != 0 || self.heads[bit / 64] >> (bit % 64) & 1 != 0
+        if self.heads[bit / 64] >> (bit % 64) & 1 != 0 {
+            return true;
+        }
+        let pair = usize::from(head[0]) << 8 | usize::from(head[1]);
+        self.short[pair / 64] >> (pair % 64) & 1 != 0
+            && (1..HEAD).any(|len| {
+                let bit = short_hash(head, len);
+                self.short_lens >> len & 1 != 0 && self.shorts[bit / 64] >> (bit % 64) & 1 != 0
+            })
     }
 
     /// [`Trie::next_start`] a byte at a time: what the eight-byte version must find.
@@ -1354,8 +1409,6 @@ struct StartsIn<'t> {
     offset: usize,
     /// The start of the next block.
     next: usize,
-    /// The byte before them is an ASCII letter.
-    before_letter: bool,
 }
 
 /// The bytes [`StartsIn`] marks at once: eight words of eight. The candidates of a block are
@@ -1364,18 +1417,25 @@ struct StartsIn<'t> {
 const BLOCK: usize = 64;
 
 impl StartsIn<'_> {
-    /// The candidates of the eight bytes at `at` (bit 7 of each), at most eight of them before
-    /// the end of the text; the rest read as zero bytes, never candidates.
+    /// The candidates of the [`BLOCK`] at `at`, a bit each, at most as many as bytes before
+    /// the end of the text.
     #[inline(always)]
-    fn eight(&mut self, at: usize) -> u64 {
-        // a short last piece is padded with zero bytes, which are never looked up
-        let w = swar::load_padded(self.bytes, at);
-        let rest = self.bytes.len().saturating_sub(at);
-        let valid = !u64::MAX.checked_shl(8 * rest.min(8) as u32).unwrap_or(0);
-        let letters = swar::ascii_letters(w);
-        let word_starts = letters & !(letters << 8 | u64::from(self.before_letter) << 7);
-        self.before_letter = letters >> 63 != 0;
-        self.trie.starts.of(w, letters, word_starts) & valid
+    fn block(&self, at: usize) -> u64 {
+        let bytes = self.bytes;
+        let starts = &self.trie.starts;
+        if let Some(window) = at
+            .checked_sub(1)
+            .and_then(|from| bytes.get(from..at + BLOCK))
+        {
+            return starts.of(window.try_into().expect("a block and the byte before"));
+        }
+        // the start or the end of the text: a copy, with a space before the start and zero
+        // bytes after the end, whose marks are left out
+        let mut window = [0u8; BLOCK + 1];
+        window[0] = at.checked_sub(1).map_or(b' ', |i| bytes[i]);
+        let piece = &bytes[at..(at + BLOCK).min(bytes.len())];
+        window[1..=piece.len()].copy_from_slice(piece);
+        starts.of(&window) & (u64::MAX >> (BLOCK - piece.len()))
     }
 }
 
@@ -1396,15 +1456,7 @@ impl Iterator for StartsIn<'_> {
             if at >= self.bytes.len() {
                 return None;
             }
-            let mut maybe = 0;
-            for k in 0..BLOCK / 8 {
-                let from = at + 8 * k;
-                if from >= self.bytes.len() {
-                    break;
-                }
-                maybe |= swar::bits(self.eight(from)) << (8 * k);
-            }
-            self.maybe = maybe;
+            self.maybe = self.block(at);
             self.offset = at;
             self.next = at + BLOCK;
         }

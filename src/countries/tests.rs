@@ -1008,14 +1008,24 @@ proptest::proptest! {
 
 #[test]
 fn may_match_turns_away_words_that_only_begin_like_a_form() {
-    let trie = Trie::new(["the Hague", "US", "Thailand"].into_iter().enumerate());
+    let trie = Trie::new(
+        ["the Hague", "US", "Thailand", "Thai", "Chad"]
+            .into_iter()
+            .enumerate(),
+    );
     let cases: &[(&str, bool)] = &[
         ("the Hague", true),
         ("the talks", false),
         ("that is", false),
         ("US talks", true),
-        ("USxxxxxx", true), // a short form's first two bytes
+        ("USxxxxxx", true), // a short form, whatever follows it
         ("Thailand", true),
+        ("Thai rice", true),
+        ("The talks", false), // begins like "Thai" and "Thailand", is neither
+        ("Chad.", true),
+        ("Chairman", false),
+        ("Ch", true), // too short to tell: the first two bytes do
+        ("UKxxxxxx", false),
         ("the", true), // too short to tell by the head: the first two bytes do
         ("to", false),
     ];

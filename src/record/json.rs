@@ -207,87 +207,125 @@ fn write_opt_uint(out: &mut Vec<u8>, n: Option<u64>) {
 }
 
 /// `n` in decimal, as serde_json (itoa) writes it.
+#[inline]
 fn write_uint(out: &mut Vec<u8>, n: u64) {
-    let digit = |unit: u64| b'0' + (n / unit % 10) as u8;
     // offsets, counts and dates: almost always four digits or fewer, each length written
-    // as one array of known size
+    // as one array of known size, two digits at a time from a table
     match n {
-        0..=9 => out.push(digit(1)),
-        10..=99 => out.extend_from_slice(&[digit(10), digit(1)]),
-        100..=999 => out.extend_from_slice(&[digit(100), digit(10), digit(1)]),
-        1000..=9999 => out.extend_from_slice(&[digit(1000), digit(100), digit(10), digit(1)]),
-        _ => {
-            let mut digits = [0u8; 20];
-            let mut at = digits.len();
-            let mut n = n;
-            while n > 0 {
-                at -= 1;
-                digits[at] = b'0' + (n % 10) as u8;
-                n /= 10;
+        0..=9 => out.push(b'0' + n as u8),
+        10..=99 => out.extend_from_slice(&two_digits(n as usize)),
+        100..=9999 => {
+            let (high, low) = (two_digits(n as usize / 100), two_digits(n as usize % 100));
+            if n < 1000 {
+                out.extend_from_slice(&[high[1], low[0], low[1]]);
+            } else {
+                out.extend_from_slice(&[high[0], high[1], low[0], low[1]]);
             }
-            out.extend_from_slice(&digits[at..]);
         }
+        _ => write_long_uint(out, n),
     }
+}
+
+/// The two decimal digits of `n` (below 100), from a table.
+fn two_digits(n: usize) -> [u8; 2] {
+    const DIGITS: &[u8; 200] = b"\
+        0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+        5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    [DIGITS[2 * n], DIGITS[2 * n + 1]]
+}
+
+/// [`write_uint`] of five digits or more.
+#[cold]
+fn write_long_uint(out: &mut Vec<u8>, n: u64) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    while n > 0 {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes: `\"`, `\\`, the short forms
 /// `\b \t \n \f \r`, other bytes below 0x20 as `\u00xx` (lowercase hex); everything else
 /// (DEL and non-ASCII included) as it is. Runs of plain bytes are copied whole.
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
+    let mut rest = s.as_bytes();
+    out.reserve(rest.len() + 2);
     out.push(b'"');
-    // bytes[..copied] are in `out` already
-    let mut copied = 0;
-    let mut at = next_special(bytes, 0);
-    while at < bytes.len() {
-        out.extend_from_slice(&bytes[copied..at]);
-        escape(out, bytes[at]);
-        copied = at + 1;
-        at = next_special(bytes, copied);
+    while let Some(at) = next_special(rest) {
+        out.extend_from_slice(&rest[..at]);
+        escape(out, rest[at]);
+        rest = &rest[at + 1..];
     }
-    out.extend_from_slice(&bytes[copied..]);
+    out.extend_from_slice(rest);
     out.push(b'"');
 }
 
-/// Where the first byte at or after `from` that needs escaping is (`bytes.len()` if none).
-fn next_special(bytes: &[u8], from: usize) -> usize {
+/// Where the first byte of `bytes` that needs escaping is.
+///
+/// Most strings are short (names, cues, codes) and have nothing to escape: up to sixteen
+/// bytes are looked at as two overlapping words (or halves of one), without a loop. Longer
+/// ones are passed over sixteen bytes at a time first.
+#[inline]
+fn next_special(bytes: &[u8]) -> Option<usize> {
     let len = bytes.len();
-    let mut at = from;
-    // sixteen bytes at a time while nothing is found, in a form the compiler makes SIMD
-    // compares of (no early exit inside a block); most strings have nothing to escape
-    for block in bytes[from..].chunks_exact(16) {
-        if block.iter().fold(false, |any, &b| any | is_special(b)) {
+    if len < 8 {
+        return next_special_short(bytes);
+    }
+    let mut at = 0;
+    // thirty-two, then sixteen bytes at a time while nothing is found, in a form the
+    // compiler makes SIMD compares of (no early exit inside a block)
+    for block in bytes.chunks_exact(32) {
+        if any_special(block) {
             break;
         }
+        at += 32;
+    }
+    if at + 16 <= len && !any_special(&bytes[at..at + 16]) {
         at += 16;
     }
-    // then eight at a time, to find the byte: in the block found above or in fewer than
-    // sixteen left
-    while at + 8 <= len {
-        let marks = specials(load(&bytes[at..]));
-        if marks != 0 {
-            return at + (marks.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
     if at == len {
-        return len;
+        return None;
     }
-    if len >= 8 {
-        let base = len - 8;
-        // the marks of bytes before `at` are left out (they were looked at, or are before
-        // `from`); each mark stands for its own byte only
-        let marks = specials(load(&bytes[base..])) & (!0u64 << (8 * (at - base)));
-        if marks != 0 {
-            return base + (marks.trailing_zeros() / 8) as usize;
-        }
-        return len;
+    // the block found, or the fewer than sixteen bytes left (of eight or more in all): the
+    // eight from `at` (or the last eight, without the marks of the bytes before `at`), then
+    // the eight that end the block or the text, without the marks of those looked at
+    let end = (at + 16).min(len);
+    let base = at.min(len - 8);
+    let marks = specials(load(&bytes[base..])) & (!0u64 << (8 * (at - base)));
+    if marks != 0 {
+        return Some(base + (marks.trailing_zeros() / 8) as usize);
     }
-    bytes[at..]
-        .iter()
-        .position(|&b| is_special(b))
-        .map_or(len, |i| at + i)
+    if base + 8 >= end {
+        return None;
+    }
+    let last = end - 8;
+    let marks = specials(load(&bytes[last..])) & (!0u64 << (8 * (base + 8 - last)));
+    (marks != 0).then(|| last + (marks.trailing_zeros() / 8) as usize)
+}
+
+/// [`next_special`] of fewer than eight bytes: four or more as two overlapping halves of a
+/// word, fewer one by one.
+fn next_special_short(bytes: &[u8]) -> Option<usize> {
+    let len = bytes.len();
+    if len < 4 {
+        return bytes.iter().position(|&b| is_special(b));
+    }
+    let half = |at: usize| {
+        let mut w = [0u8; 4];
+        w.copy_from_slice(&bytes[at..at + 4]);
+        u64::from(u32::from_le_bytes(w))
+    };
+    // bytes 0..4 in the low half, bytes len-4..len in the high half
+    let marks = specials(half(0) | half(len - 4) << 32);
+    if marks == 0 {
+        return None;
+    }
+    let i = (marks.trailing_zeros() / 8) as usize;
+    Some(if i < 4 { i } else { len - 8 + i })
 }
 
 use crate::swar::{HIGH, LOW7, load, splat};
@@ -312,9 +350,19 @@ const fn plain(w: u64) -> u64 {
     (not_control & not_quote & not_backslash) | w
 }
 
+/// True when some byte of `block` [`is_special`].
+#[inline(always)]
+fn any_special(block: &[u8]) -> bool {
+    block.iter().fold(false, |any, &b| any | is_special(b))
+}
+
+/// True when `b` needs escaping: below 0x20, '"' or '\\'.
 fn is_special(b: u8) -> bool {
-    // no short-circuit: a branch per byte would keep the block scan from being vectorized
-    (b < 0x20) | (b == b'"') | (b == b'\\')
+    // flipping bit 1 maps 0x00..=0x1F onto themselves (in another order) and '"' (0x22) onto
+    // 0x20, and nothing else to 0x20 or below: one compare for two of the three tests, which
+    // the block scan does as SIMD compares. No short-circuit: a branch per byte would keep
+    // that scan from being vectorized.
+    ((b ^ 0x02) <= 0x20) | (b == b'\\')
 }
 
 /// The escape of one byte that [`is_special`].
@@ -452,6 +500,17 @@ mod tests {
     }
 
     #[test]
+    fn the_special_bytes_are_the_controls_the_quote_and_the_backslash() {
+        for b in 0..=0xFFu8 {
+            assert_eq!(
+                is_special(b),
+                b < 0x20 || b == b'"' || b == b'\\',
+                "{b:#04x}"
+            );
+        }
+    }
+
+    #[test]
     fn the_mask_marks_exactly_the_special_bytes() {
         for b in 0..=0xFFu8 {
             for at in 0..8 {
@@ -481,17 +540,9 @@ mod tests {
 
     #[test]
     fn numbers_are_written_as_itoa_does() {
-        for n in [
-            0u64,
-            1,
-            9,
-            10,
-            99,
-            100,
-            12345,
-            u64::from(u32::MAX),
-            u64::MAX,
-        ] {
+        let every_short = 0..=10_000u64;
+        let long = [12345, 99_999, 100_000, u64::from(u32::MAX), u64::MAX];
+        for n in every_short.chain(long) {
             let mut out = Vec::new();
             write_uint(&mut out, n);
             assert_eq!(out, n.to_string().into_bytes());
@@ -660,6 +711,19 @@ mod tests {
             let mut want = b"already there".to_vec();
             want.extend(serde_json::to_vec(&a).unwrap());
             prop_assert_eq!(String::from_utf8(out).unwrap(), String::from_utf8(want).unwrap());
+        }
+
+        #[test]
+        fn next_special_is_the_first_special_byte(
+            bytes in prop::collection::vec(
+                prop_oneof![
+                    8 => prop::sample::select(vec![b'a', b' ', 0x7F, 0x80, 0xE2, 0xFF, 0x20, 0x21]),
+                    1 => prop::sample::select(vec![b'"', b'\\', b'\n', 0x00, 0x1F]),
+                ],
+                0..70,
+            )
+        ) {
+            prop_assert_eq!(next_special(&bytes), bytes.iter().position(|&b| is_special(b)));
         }
 
         #[test]
