@@ -2051,14 +2051,16 @@ impl Registry {
             if !e.person {
                 return false;
             }
+            // the surname first: it turns most entities away
+            let Some(e_surname) = crate::words::last_word(&e.name) else {
+                return false;
+            };
+            if !e_surname.eq_ignore_ascii_case(surname) {
+                return false;
+            }
             let (e_first, e_last) = crate::words::first_and_last(&e.name);
-            let e_several = e_last.is_some();
-            e_last
-                .unwrap_or(e_first)
-                .eq_ignore_ascii_case(surname)
-                && !e_first.is_empty()
-                // "Ellie Hall" is not "James Hall"
-                && !(several && e_several && !e_first.eq_ignore_ascii_case(first))
+            // "Ellie Hall" is not "James Hall"
+            !(several && e_last.is_some() && !e_first.eq_ignore_ascii_case(first))
         });
         match found {
             Some(i) => {

@@ -127,26 +127,33 @@ pub fn first_and_last(s: &str) -> (&str, Option<&str>) {
         let first = words.next().unwrap_or_default();
         return (first, words.next_back());
     }
-    // the white space of `char::is_whitespace` in ASCII (vertical tab included)
-    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
     let t = s.trim();
     let b = t.as_bytes();
-    match b.iter().position(space) {
+    match b.iter().position(is_ascii_space) {
         None => (t, None),
         Some(end) => {
-            let from = b.iter().rposition(space).map_or(0, |i| i + 1);
+            let from = b.iter().rposition(is_ascii_space).map_or(0, |i| i + 1);
             (&t[..end], Some(&t[from..]))
         }
     }
 }
 
-/// The last word of `s` (`split_whitespace().last()`).
+/// The last word of `s` (`split_whitespace().last()`); ASCII text is read from the end.
 pub fn last_word(s: &str) -> Option<&str> {
-    match first_and_last(s) {
-        (_, Some(last)) => Some(last),
-        ("", None) => None,
-        (first, None) => Some(first),
+    if !s.is_ascii() {
+        return s.split_whitespace().last();
     }
+    let t = s.trim_end();
+    let from = t
+        .bytes()
+        .rposition(|b| is_ascii_space(&b))
+        .map_or(0, |i| i + 1);
+    (!t.is_empty()).then(|| &t[from..])
+}
+
+/// The white space of `char::is_whitespace` in ASCII (the vertical tab included).
+fn is_ascii_space(b: &u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
 /// Is `l` (lower case) a word for a day or a time of day, week or year ("monday",
