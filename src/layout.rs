@@ -267,9 +267,8 @@ impl Para {
     }
 
     /// A paragraph of the given lines, joined with spaces.
-    pub fn of_lines(lines: &[&Line<'_>]) -> Para {
-        let owned: Vec<Line<'_>> = lines.iter().map(|l| **l).collect();
-        Para::from_lines(&owned)
+    pub fn of_lines(lines: &[Line<'_>]) -> Para {
+        Para::from_lines(lines)
     }
 
     /// Drops the first `n` bytes (a char boundary) and any whitespace after them.
