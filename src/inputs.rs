@@ -199,12 +199,12 @@ impl Iterator for Walk<'_> {
                     }
                 }
                 Kind::File if wanted(self.exts) => {
-                    return Some(Ok(Source::File(top.dir.join(name))));
+                    return Some(Ok(Source::File(child(&top.dir, name))));
                 }
                 Kind::Symlink if wanted(self.exts) => {
                     // a symlink is read when it leads to a regular file, and reported when
                     // it leads nowhere (dangling, a loop): an input was meant to be there
-                    let path = top.dir.join(name);
+                    let path = child(&top.dir, name);
                     match fs::metadata(&path) {
                         Ok(m) if m.is_file() => return Some(Ok(Source::File(path))),
                         Ok(_) => {}
@@ -232,6 +232,15 @@ impl Iterator for Walk<'_> {
             }
         }
     }
+}
+
+/// `dir.join(name)` for an entry `name` of `dir`, allocated once: `join` copies `dir` into
+/// a buffer of its own size and then grows it (a second allocation and copy) for the name.
+fn child(dir: &Path, name: &OsStr) -> PathBuf {
+    let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
+    path.push(dir);
+    path.push(name);
+    path
 }
 
 /// A directory that cannot be listed, as a failed input.
@@ -364,4 +373,26 @@ fn has_ext(p: &Path, exts: &[String]) -> bool {
         exts.iter()
             .any(|x| x.trim_start_matches('.').eq_ignore_ascii_case(e))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn child_paths_are_joined_paths() {
+        let cases = [
+            ("dir", "a.txt"),
+            ("dir/", "a.txt"),
+            ("/", "a"),
+            (".", "b.sgm"),
+            ("a/b/c", ".hidden"),
+            ("", "x"),
+        ];
+        for (dir, name) in cases {
+            let (dir, name) = (Path::new(dir), OsStr::new(name));
+            assert_eq!(child(dir, name), dir.join(name), "{dir:?} {name:?}");
+            assert_eq!(child(dir, name).as_os_str(), dir.join(name).as_os_str());
+        }
+    }
 }

@@ -130,17 +130,22 @@ fn quotes_of(
             paragraph: first.para,
         });
     }
-    let speakers = registry
-        .entities
-        .into_iter()
-        .filter(|e| e.quotes > 0)
-        .map(|e| Speaker {
-            name: e.name,
-            title: e.title,
-            aliases: e.aliases,
-            quotes: e.quotes,
-        })
-        .collect();
+    // a fresh vector of the exact size: collected in place, the entities' (larger) buffer
+    // would be shrunk by a reallocation that copies it
+    let quoted = registry.entities.iter().filter(|e| e.quotes > 0).count();
+    let mut speakers = Vec::with_capacity(quoted);
+    speakers.extend(
+        registry
+            .entities
+            .into_iter()
+            .filter(|e| e.quotes > 0)
+            .map(|e| Speaker {
+                name: e.name,
+                title: e.title,
+                aliases: e.aliases,
+                quotes: e.quotes,
+            }),
+    );
     (out, speakers)
 }
 

@@ -642,7 +642,8 @@ fn text_input_in(source: &Source, settings: &Settings, bytes: &mut Vec<u8>) -> O
         Ok(a) => a,
         Err(e) => return failed(name, e),
     };
-    article.file = name.clone();
+    // the name goes into the record; a failure to print it (rare) makes it again
+    article.file = name;
     article.warnings.extend(source.name_warning());
     article.warnings.extend(decoded.warnings);
     match settings
@@ -653,7 +654,7 @@ fn text_input_in(source: &Source, settings: &Settings, bytes: &mut Vec<u8>) -> O
             out,
             input_bytes: bytes.len() as u64,
         },
-        Err(e) => failed(name, e),
+        Err(e) => failed(source.display(), e),
     }
 }
 
