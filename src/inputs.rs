@@ -65,13 +65,15 @@ impl Source {
     /// fails at its read, as "is a directory".
     pub fn read_into(&self, limit: u64, buf: &mut Vec<u8>) -> Result<(), InputError> {
         buf.clear();
-        let r: Box<dyn Read> = match self {
-            Source::Stdin => Box::new(io::stdin()),
-            Source::File(p) => Box::new(fs::File::open(p).map_err(InputError::Io)?),
-        };
-        r.take(limit.saturating_add(1))
-            .read_to_end(buf)
-            .map_err(InputError::Io)?;
+        // the reader taken by value, not boxed: a box is an allocation per file
+        fn read_all(r: impl Read, limit: u64, buf: &mut Vec<u8>) -> io::Result<usize> {
+            r.take(limit.saturating_add(1)).read_to_end(buf)
+        }
+        match self {
+            Source::Stdin => read_all(io::stdin(), limit, buf),
+            Source::File(p) => read_all(fs::File::open(p).map_err(InputError::Io)?, limit, buf),
+        }
+        .map_err(InputError::Io)?;
         if buf.len() as u64 > limit {
             return Err(InputError::TooLarge { limit });
         }
