@@ -65,13 +65,15 @@ impl Source {
     /// fails at its read, as "is a directory".
     pub fn read_into(&self, limit: u64, buf: &mut Vec<u8>) -> Result<(), InputError> {
         buf.clear();
-        let r: Box<dyn Read> = match self {
-            Source::Stdin => Box::new(io::stdin()),
-            Source::File(p) => Box::new(fs::File::open(p).map_err(InputError::Io)?),
-        };
-        r.take(limit.saturating_add(1))
-            .read_to_end(buf)
-            .map_err(InputError::Io)?;
+        // the reader taken by value, not boxed: a box is an allocation per file
+        fn read_all(r: impl Read, limit: u64, buf: &mut Vec<u8>) -> io::Result<usize> {
+            r.take(limit.saturating_add(1)).read_to_end(buf)
+        }
+        match self {
+            Source::Stdin => read_all(io::stdin(), limit, buf),
+            Source::File(p) => read_all(fs::File::open(p).map_err(InputError::Io)?, limit, buf),
+        }
+        .map_err(InputError::Io)?;
         if buf.len() as u64 > limit {
             return Err(InputError::TooLarge { limit });
         }
@@ -199,12 +201,12 @@ impl Iterator for Walk<'_> {
                     }
                 }
                 Kind::File if wanted(self.exts) => {
-                    return Some(Ok(Source::File(top.dir.join(name))));
+                    return Some(Ok(Source::File(child(&top.dir, name))));
                 }
                 Kind::Symlink if wanted(self.exts) => {
                     // a symlink is read when it leads to a regular file, and reported when
                     // it leads nowhere (dangling, a loop): an input was meant to be there
-                    let path = top.dir.join(name);
+                    let path = child(&top.dir, name);
                     match fs::metadata(&path) {
                         Ok(m) if m.is_file() => return Some(Ok(Source::File(path))),
                         Ok(_) => {}
@@ -232,6 +234,15 @@ impl Iterator for Walk<'_> {
             }
         }
     }
+}
+
+/// `dir.join(name)` for an entry `name` of `dir`, allocated once: `join` copies `dir` into
+/// a buffer of its own size and then grows it (a second allocation and copy) for the name.
+fn child(dir: &Path, name: &OsStr) -> PathBuf {
+    let mut path = PathBuf::with_capacity(dir.as_os_str().len() + 1 + name.len());
+    path.push(dir);
+    path.push(name);
+    path
 }
 
 /// A directory that cannot be listed, as a failed input.
@@ -364,4 +375,26 @@ fn has_ext(p: &Path, exts: &[String]) -> bool {
         exts.iter()
             .any(|x| x.trim_start_matches('.').eq_ignore_ascii_case(e))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn child_paths_are_joined_paths() {
+        let cases = [
+            ("dir", "a.txt"),
+            ("dir/", "a.txt"),
+            ("/", "a"),
+            (".", "b.sgm"),
+            ("a/b/c", ".hidden"),
+            ("", "x"),
+        ];
+        for (dir, name) in cases {
+            let (dir, name) = (Path::new(dir), OsStr::new(name));
+            assert_eq!(child(dir, name), dir.join(name), "{dir:?} {name:?}");
+            assert_eq!(child(dir, name).as_os_str(), dir.join(name).as_os_str());
+        }
+    }
 }

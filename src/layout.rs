@@ -184,10 +184,10 @@ fn leading_whitespace(raw: &str) -> (usize, usize) {
 
 /// Groups lines into blocks: maximal runs of non-blank lines.
 pub fn blocks<'l, 'a>(lines: &'l [Line<'a>]) -> Vec<&'l [Line<'a>]> {
-    lines
-        .split(|l| l.is_blank())
-        .filter(|b| !b.is_empty())
-        .collect()
+    // two blocks have a blank line between them: room for all at once
+    let mut out = Vec::with_capacity(lines.len().div_ceil(2));
+    out.extend(lines.split(|l| l.is_blank()).filter(|b| !b.is_empty()));
+    out
 }
 
 /// A piece of a paragraph's text that is contiguous in the input.
@@ -267,9 +267,8 @@ impl Para {
     }
 
     /// A paragraph of the given lines, joined with spaces.
-    pub fn of_lines(lines: &[&Line<'_>]) -> Para {
-        let owned: Vec<Line<'_>> = lines.iter().map(|l| **l).collect();
-        Para::from_lines(&owned)
+    pub fn of_lines(lines: &[Line<'_>]) -> Para {
+        Para::from_lines(lines)
     }
 
     /// Drops the first `n` bytes (a char boundary) and any whitespace after them.

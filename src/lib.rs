@@ -63,13 +63,17 @@ pub fn analyze(text: &str, _opts: &Options) -> Article {
     let mut cps = CodePoints::new(text);
     let countries = countries_of(text, &s, &mut cps);
     let (quotes, speakers) = quotes_of(text, &s, &mut cps);
+    // a fresh vector of the exact size: collected in place, the paragraphs' buffer would be
+    // shrunk to fit the (smaller) texts by a reallocation that copies them
+    let mut paragraphs = Vec::with_capacity(s.paragraphs.len());
+    paragraphs.extend(s.paragraphs.into_iter().map(|p| p.text));
     Article {
         headline: s.headline,
         subheadline: s.subheadline,
         byline: s.byline,
         dateline: s.dateline,
         lede: s.lede,
-        paragraphs: s.paragraphs.into_iter().map(|p| p.text).collect(),
+        paragraphs,
         credits: s.credits,
         quotes,
         speakers,
@@ -126,17 +130,22 @@ fn quotes_of(
             paragraph: first.para,
         });
     }
-    let speakers = registry
-        .entities
-        .into_iter()
-        .filter(|e| e.quotes > 0)
-        .map(|e| Speaker {
-            name: e.name,
-            title: e.title,
-            aliases: e.aliases,
-            quotes: e.quotes,
-        })
-        .collect();
+    // a fresh vector of the exact size: collected in place, the entities' (larger) buffer
+    // would be shrunk by a reallocation that copies it
+    let quoted = registry.entities.iter().filter(|e| e.quotes > 0).count();
+    let mut speakers = Vec::with_capacity(quoted);
+    speakers.extend(
+        registry
+            .entities
+            .into_iter()
+            .filter(|e| e.quotes > 0)
+            .map(|e| Speaker {
+                name: e.name,
+                title: e.title,
+                aliases: e.aliases,
+                quotes: e.quotes,
+            }),
+    );
     (out, speakers)
 }
 

@@ -65,12 +65,14 @@ pub fn read(text: &str) -> Structure {
     // the dateline as read on its line, finished on the paragraph it opens
     let mut on_line: Option<dateline::OnLine<'_>> = None;
     let mut header_chars = 0;
+    // the header lines of the block being read (lines are small copies), one buffer for all
+    let mut kept: Vec<Line<'_>> = Vec::new();
 
     'blocks: for (bi, block) in blocks.iter().enumerate() {
         if units.len() >= MAX_UNITS || header_chars > MAX_HEADER_CHARS {
             break;
         }
-        let mut kept: Vec<&Line<'_>> = Vec::new();
+        kept.clear();
         let mut li = 0;
         while li < block.len() {
             let line = block[li].text;
@@ -107,7 +109,7 @@ pub fn read(text: &str) -> Structure {
                     continue;
                 }
             }
-            kept.push(&block[li]);
+            kept.push(block[li]);
             li += 1;
         }
         if kept.is_empty() {
@@ -166,13 +168,14 @@ pub fn read(text: &str) -> Structure {
         };
     }
 
-    // body
-    let mut body_blocks: Vec<&[Line<'_>]> = Vec::new();
-    if let Some(first) = blocks.get(body_from.0) {
-        body_blocks.push(&first[body_from.1..]);
-        body_blocks.extend(blocks[body_from.0 + 1..].iter().copied());
+    // body: the blocks from `body_from` on, the first cut to its line (in place, as the
+    // blocks are not looked at again)
+    let mut blocks = blocks;
+    if let Some(first) = blocks.get_mut(body_from.0) {
+        *first = &first[body_from.1..];
     }
-    let mut paras = layout::paragraphs(&body_blocks);
+    let body_blocks = blocks.get(body_from.0..).unwrap_or_default();
+    let mut paras = layout::paragraphs(body_blocks);
     // the body opens with the dateline's line
     if let Some(d) = on_line
         && let Some(first) = paras.first_mut()
