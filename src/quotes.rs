@@ -819,7 +819,8 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     let mut out: Vec<Found> = Vec::new();
     let all_spans: Vec<Vec<Span>> = paras.iter().map(|p| spans(&p.text)).collect();
     let mut all_starts = PerPara {
-        items: Vec::new(),
+        // most paragraphs are a sentence or two
+        items: Vec::with_capacity(2 * paras.len()),
         ends: Vec::with_capacity(paras.len()),
     };
     for (p, sp) in paras.iter().zip(&all_spans) {
@@ -831,7 +832,10 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     let mut i = 0;
     let mut carried: Option<(Vec<Part>, usize, usize)> = None; // parts, first para, open
     // (paragraph, byte offset, statement), sorted once all are read
-    let mut pending: Vec<(usize, usize, Pending)> = Vec::new();
+    // at most one subject note per sentence, and a few statements
+    let mut pending: Vec<(usize, usize, Pending)> = Vec::with_capacity(all_starts.items.len() + 8);
+    // the cue positions of the paragraph read (one buffer for all)
+    let mut cue_at = Vec::new();
     while i < paras.len() {
         let t = &paras[i].text;
         let sps = &all_spans[i];
@@ -897,9 +901,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
             pending.push((first_para, open, p));
         }
         // reported speech in sentences without quotes
-        for (at, p) in indirect(t, i, sps, starts) {
-            pending.push((i, at, p));
-        }
+        indirect(t, i, sps, starts, &mut cue_at, &mut pending);
         // sentence subjects that name a person
         for &st in starts {
             if let Some(p) = subject_note(t, i, st) {
@@ -1439,12 +1441,20 @@ fn opens_with_auxiliary(q: &str) -> bool {
 /// writer's words before it.
 const MIXED_QUOTE_WORDS: usize = 64;
 
-/// Reported speech in the sentences of one paragraph that do not open with a quote.
-fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize, Pending)> {
-    let mut out = Vec::new();
-    let cue_at = cues::positions(t);
+/// Reported speech in the sentences of one paragraph that do not open with a quote,
+/// pushed onto `out` as (paragraph, sentence start, statement). `cue_at` is a buffer for
+/// the paragraph's cue positions.
+fn indirect(
+    t: &str,
+    para: usize,
+    sps: &[Span],
+    starts: &[usize],
+    cue_at: &mut Vec<usize>,
+    out: &mut Vec<(usize, usize, Pending)>,
+) {
+    cues::positions_into(t, cue_at);
     if cue_at.is_empty() {
-        return out;
+        return;
     }
     for (k, &s) in starts.iter().enumerate() {
         let e = starts.get(k + 1).copied().unwrap_or(t.len());
@@ -1486,10 +1496,9 @@ fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize,
                     continue;
                 }
             }
-            out.push((s, p));
+            out.push((para, s, p));
         }
     }
-    out
 }
 
 /// Reads one sentence `t[s..e]` as reported speech.
