@@ -302,8 +302,15 @@ fn index() -> &'static Index {
 /// Byte offsets of the words of `text` that are cues of reported speech (lower-case verbs
 /// and "according"), in order.
 pub fn positions(text: &str) -> Vec<usize> {
-    let b = text.as_bytes();
     let mut out = Vec::new();
+    positions_into(text, &mut out);
+    out
+}
+
+/// [`positions`] into `out` (cleared first), so that one buffer serves many texts.
+pub fn positions_into(text: &str, out: &mut Vec<usize>) {
+    out.clear();
+    let b = text.as_bytes();
     // a cue is a whole run of 3 to 12 ASCII letters. The runs are found 64 bytes at a time
     // from a mask of the letters of the block and of the next one: a run starts at a
     // letter after a non-letter, and is 3 to 12 letters long when 3 letters but not 13
@@ -342,7 +349,6 @@ pub fn positions(text: &str) -> Vec<usize> {
             }
         }
     }
-    out
 }
 
 /// Bit `k` set where byte `k` of `block` is an ASCII letter.

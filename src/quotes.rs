@@ -819,7 +819,8 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     let mut out: Vec<Found> = Vec::new();
     let all_spans: Vec<Vec<Span>> = paras.iter().map(|p| spans(&p.text)).collect();
     let mut all_starts = PerPara {
-        items: Vec::new(),
+        // most paragraphs are a sentence or two
+        items: Vec::with_capacity(2 * paras.len()),
         ends: Vec::with_capacity(paras.len()),
     };
     for (p, sp) in paras.iter().zip(&all_spans) {
@@ -831,7 +832,10 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     let mut i = 0;
     let mut carried: Option<(Vec<Part>, usize, usize)> = None; // parts, first para, open
     // (paragraph, byte offset, statement), sorted once all are read
-    let mut pending: Vec<(usize, usize, Pending)> = Vec::new();
+    // at most one subject note per sentence, and a few statements
+    let mut pending: Vec<(usize, usize, Pending)> = Vec::with_capacity(all_starts.items.len() + 8);
+    // the cue positions of the paragraph read (one buffer for all)
+    let mut cue_at = Vec::new();
     while i < paras.len() {
         let t = &paras[i].text;
         let sps = &all_spans[i];
@@ -897,9 +901,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
             pending.push((first_para, open, p));
         }
         // reported speech in sentences without quotes
-        for (at, p) in indirect(t, i, sps, starts) {
-            pending.push((i, at, p));
-        }
+        indirect(t, i, sps, starts, &mut cue_at, &mut pending);
         // sentence subjects that name a person
         for &st in starts {
             if let Some(p) = subject_note(t, i, st) {
@@ -1439,12 +1441,20 @@ fn opens_with_auxiliary(q: &str) -> bool {
 /// writer's words before it.
 const MIXED_QUOTE_WORDS: usize = 64;
 
-/// Reported speech in the sentences of one paragraph that do not open with a quote.
-fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize, Pending)> {
-    let mut out = Vec::new();
-    let cue_at = cues::positions(t);
+/// Reported speech in the sentences of one paragraph that do not open with a quote,
+/// pushed onto `out` as (paragraph, sentence start, statement). `cue_at` is a buffer for
+/// the paragraph's cue positions.
+fn indirect(
+    t: &str,
+    para: usize,
+    sps: &[Span],
+    starts: &[usize],
+    cue_at: &mut Vec<usize>,
+    out: &mut Vec<(usize, usize, Pending)>,
+) {
+    cues::positions_into(t, cue_at);
     if cue_at.is_empty() {
-        return out;
+        return;
     }
     for (k, &s) in starts.iter().enumerate() {
         let e = starts.get(k + 1).copied().unwrap_or(t.len());
@@ -1486,10 +1496,9 @@ fn indirect(t: &str, para: usize, sps: &[Span], starts: &[usize]) -> Vec<(usize,
                     continue;
                 }
             }
-            out.push((s, p));
+            out.push((para, s, p));
         }
     }
-    out
 }
 
 /// Reads one sentence `t[s..e]` as reported speech.
@@ -1675,16 +1684,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
 
     // X said (that) …, with perhaps ", adding …" after it
     let mut out = Vec::new();
-    let participle = (1..toks.len()).find(|&k| {
-        toks[k].word
-            && w(k).ends_with("ing")
-            && cues::in_text(w(k)) == Some(true)
-            && !toks[k - 1].word
-            && w(k - 1) == ","
-            && toks
-                .get(k + 1)
-                .is_none_or(|t| &body[t.start..t.end] != "to")
-    });
+    let participle = participle(body, &toks, cue_at, s);
     let main_end = participle.map_or(body.len(), |k| toks[k - 1].start);
     let main = reported_subject_first(body, &toks, main_end, cue_at, s);
     let speaker_np = main.as_ref().map(|(_, np, _)| np.clone()).or_else(|| {
@@ -1711,6 +1711,35 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
     Some(out)
 }
 
+/// The token of `toks` that starts at byte `at`, if one does.
+fn token_at(toks: &[speakers::Tok], at: usize) -> Option<usize> {
+    let k = toks.partition_point(|t| t.start < at);
+    toks.get(k).is_some_and(|t| t.start == at).then_some(k)
+}
+
+/// The first participle of speech after a comma (", adding …", not ", going to …") in
+/// `body`, as a token index. `cue_at`: byte offsets of the cue words (see
+/// [`cues::positions`]) in the paragraph, where `body` starts at byte `s`; such a
+/// participle, a whole run of letters and a cue, is always one of them, so only the
+/// tokens there are looked at.
+fn participle(body: &str, toks: &[speakers::Tok], cue_at: &[usize], s: usize) -> Option<usize> {
+    let w = |k: usize| &body[toks[k].start..toks[k].end];
+    cue_at
+        .iter()
+        .filter_map(|&c| token_at(toks, c.checked_sub(s)?))
+        .find(|&k| {
+            k >= 1
+                && toks[k].word
+                && w(k).ends_with("ing")
+                && cues::in_text(w(k)) == Some(true)
+                && !toks[k - 1].word
+                && w(k - 1) == ","
+                && toks
+                    .get(k + 1)
+                    .is_none_or(|t| &body[t.start..t.end] != "to")
+        })
+}
+
 /// `X said (that) CLAUSE` in `body[..end]`: the clause, the speaker phrase and the cue.
 /// `cue_at`: byte offsets of its cue words (see [`cues::positions`]) in the paragraph,
 /// where `body` starts at byte `s`.
@@ -1722,9 +1751,12 @@ fn reported_subject_first(
     s: usize,
 ) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>, String)> {
     let w = |k: usize| &body[toks[k].start..toks[k].end];
-    // only tokens where the sentence's cue scan found a cue word can be one
-    let cue_ks = (1..toks.len())
-        .filter(|&k| toks[k].end <= end && cue_at.binary_search(&(s + toks[k].start)).is_ok())
+    // only tokens where the sentence's cue scan found a cue word can be one: the token
+    // (after the first) that starts at each cue position, in order
+    let cue_ks = cue_at
+        .iter()
+        .filter_map(|&c| token_at(toks, c.checked_sub(s)?))
+        .filter(|&k| k >= 1 && toks[k].end <= end)
         .filter(|&k| toks[k].word && !w(k).ends_with("ing") && cues::in_text(w(k)) == Some(true))
         .filter(|&k| is_cue_verb_here(w(k - 1), w(k)));
     for ck in cue_ks {
@@ -1823,6 +1855,34 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #[test]
+        fn participles_are_found_among_the_cues_as_among_all_tokens(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "adding", "Adding", "saying", "according", "going", "said", "to", "that",
+                    "re-adding", "addingé", "x", "3", ",", ", ", " ", "  ", ".", "-", "'", "é",
+                    "Jr.", "U.S.", "noting", "warning", "being",
+                ]),
+                0..24,
+            ),
+        ) {
+            let body = pieces.concat();
+            let toks = speakers::tokens(&body);
+            let w = |k: usize| &body[toks[k].start..toks[k].end];
+            // every token after a comma, as before the cue positions were used
+            let by_tokens = (1..toks.len()).find(|&k| {
+                toks[k].word
+                    && w(k).ends_with("ing")
+                    && cues::in_text(w(k)) == Some(true)
+                    && !toks[k - 1].word
+                    && w(k - 1) == ","
+                    && toks.get(k + 1).is_none_or(|t| &body[t.start..t.end] != "to")
+            });
+            // the body at byte 3 of its paragraph
+            let cue_at: Vec<usize> = cues::positions(&body).iter().map(|c| c + 3).collect();
+            proptest::prop_assert_eq!(participle(&body, &toks, &cue_at, 3), by_tokens, "{:?}", body);
+        }
+
         #[test]
         fn word_counts_equal_the_char_by_char_count(
             pieces in proptest::collection::vec(
