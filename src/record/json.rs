@@ -325,7 +325,7 @@ fn next_special_short(bytes: &[u8]) -> Option<usize> {
         return None;
     }
     let i = (marks.trailing_zeros() / 8) as usize;
-    Some(if i < 4 { i } else { len - 8 + i })
+    Some(if i < 4 { i } else { len + i - 8 })
 }
 
 use crate::swar::{HIGH, LOW7, load, splat};
