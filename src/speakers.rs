@@ -241,6 +241,7 @@ fn is_abbrev(w: &str) -> bool {
 }
 
 /// Pronouns that can stand for a speaker.
+#[cfg_attr(not(test), allow(dead_code))]
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
 
 /// Words skipped between a subject and its cue ("he also said", "Smith has said").
@@ -309,6 +310,7 @@ fn is_aux(l: &str) -> bool {
 }
 
 /// Determiners that open a description ("the spokesman", "a senior official").
+#[cfg_attr(not(test), allow(dead_code))]
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "this", "another", "one", "two",
     "three", "several", "many", "some", "other", "both",
@@ -316,7 +318,63 @@ const DETERMINERS: &[&str] = &[
 
 /// Is `w` (any case) one of the [`DETERMINERS`]?
 fn is_determiner(w: &str) -> bool {
-    w.len() <= 7 && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w))
+    // folded to ASCII lower case on the stack, then matched by length and bytes
+    let Some(f) = ascii_folded::<7>(w) else {
+        return false;
+    };
+    matches!(
+        f.as_slice(),
+        b"the"
+            | b"a"
+            | b"an"
+            | b"his"
+            | b"her"
+            | b"its"
+            | b"their"
+            | b"our"
+            | b"this"
+            | b"another"
+            | b"one"
+            | b"two"
+            | b"three"
+            | b"several"
+            | b"many"
+            | b"some"
+            | b"other"
+            | b"both"
+    )
+}
+
+/// `w` with its ASCII letters in lower case (other bytes kept, as `eq_ignore_ascii_case`
+/// compares them), when it has at most `N` bytes.
+#[inline(always)]
+fn ascii_folded<const N: usize>(w: &str) -> Option<Folded<N>> {
+    let b = w.as_bytes();
+    if b.len() > N {
+        return None;
+    }
+    let mut buf = [0u8; N];
+    for (o, c) in buf.iter_mut().zip(b) {
+        *o = c.to_ascii_lowercase();
+    }
+    Some(Folded { buf, len: b.len() })
+}
+
+/// A short word folded by [`ascii_folded`].
+struct Folded<const N: usize> {
+    buf: [u8; N],
+    len: usize,
+}
+
+impl<const N: usize> Folded<N> {
+    fn as_slice(&self) -> &[u8] {
+        &self.buf[..self.len]
+    }
+}
+
+/// Is `l` one of the [`PRONOUNS`] (compared as they are)?
+fn is_pronoun(l: &str) -> bool {
+    matches!(l, "he" | "she" | "they" | "it" | "we" | "i" | "you")
 }
 
 /// Title words: a name follows the last of them ("Kremlin Spokesman Dmitry Peskov").
@@ -468,13 +526,20 @@ const TITLES: &[&str] = &[
 ];
 
 /// Words that are honorifics, dropped from both title and name.
+#[cfg_attr(not(test), allow(dead_code))]
 const HONORIFICS: &[&str] = &[
     "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "sir", "dame", "madame",
 ];
 
 /// Is `w` (any case) one of the [`HONORIFICS`]?
 fn is_honorific(w: &str) -> bool {
-    w.len() <= 6 && HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
+    let Some(f) = ascii_folded::<6>(w) else {
+        return false;
+    };
+    matches!(
+        f.as_slice(),
+        b"mr" | b"mr." | b"mrs" | b"mrs." | b"ms" | b"ms." | b"miss" | b"sir" | b"dame" | b"madame"
+    )
 }
 
 /// Role synonyms: a role noun refers to a person whose title has any word of its group.
@@ -510,7 +575,11 @@ fn lower(s: &str) -> Lower<'_> {
 static TITLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(TITLES));
 
 fn is_cap(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Does `after`, the text after a name, open an appositive that calls it a body (", a
@@ -1176,7 +1245,7 @@ pub fn is_speaker_description(np: &str) -> bool {
 pub fn can_name_speaker(np: &str) -> bool {
     let l_folded = lower(np.trim());
     let l = l_folded.as_str();
-    PRONOUNS.contains(&l) || names_someone(np) || is_speaker_description(np)
+    is_pronoun(l) || names_someone(np) || is_speaker_description(np)
 }
 
 /// Is `np` a description whose head is a role ("the senator", "a Clinton aide") or a
@@ -1424,7 +1493,7 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
     }
     let w = |k: usize| &s[toks[k].start..toks[k].end];
     let last = w(end - 1);
-    if PRONOUNS.contains(&lower(last).as_str()) {
+    if is_pronoun(&lower(last)) {
         return Some(toks[end - 1].start..toks[end - 1].end);
     }
     let mut k = end;
@@ -1561,7 +1630,7 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
                     | "says"
                     | "told"
             );
-            if starts_clause || PRONOUNS.contains(&lx) {
+            if starts_clause || is_pronoun(lx) {
                 break;
             }
             k -= 1;
@@ -1574,28 +1643,18 @@ fn noun_phrase_ending(s: &str, toks: &[Tok], end: usize) -> Option<Span> {
 /// The noun phrase that starts `s` (after an inverted cue or "according to"), if any.
 pub fn object_after(s: &str) -> Option<Span> {
     // the phrase ends at the first punctuation: no token after it is looked at
-    const MAX: usize = 16;
-    let mut buf = [Tok {
-        start: 0,
-        end: 0,
-        word: false,
-    }; MAX];
-    let mut n = 0;
-    for t in token_iter(s).take(MAX).take_while(|t| t.word) {
-        buf[n] = t;
-        n += 1;
-    }
-    let toks = &buf[..n];
-    let w = |k: usize| &s[toks[k].start..toks[k].end];
+    // its words are read as the loop comes to them (most phrases end after a few)
+    let mut lz = LazyWords::new(s);
     let mut k = 0;
     let mut last_word = None;
     // whether a lower-case role noun came before token k ("the documents")
     let mut role_seen = false;
-    while k < toks.len() && k < 14 {
-        let t = toks[k];
+    while k < 14 && lz.fill(k + 1) > k {
+        let t = lz.buf[k];
         if !t.word {
             break;
         }
+        let w = |k: usize| lz.word(k);
         let x = w(k);
         let l_folded = lower(x);
         let l = l_folded.as_str();
@@ -1665,13 +1724,13 @@ pub fn object_after(s: &str) -> Option<Span> {
                 break;
             }
         }
-        if k == 0 && is_function_cap(x) && !is_determiner(l) && !PRONOUNS.contains(&l) {
+        if k == 0 && is_function_cap(x) && !is_determiner(l) && !is_pronoun(l) {
             return None;
         }
         if k == 0
             && !(is_cap(x)
                 || is_determiner(l)
-                || PRONOUNS.contains(&l)
+                || is_pronoun(l)
                 || is_role_noun(x)
                 || is_title_word(x)
                 || matches!(
@@ -1688,12 +1747,15 @@ pub fn object_after(s: &str) -> Option<Span> {
                         | "then"
                         | "outgoing"
                         | "incoming"
-                )
-                || modifies_role(toks, w))
+                ))
         {
-            return None;
+            // the modifier test reads up to the fifth word
+            lz.fill(5);
+            if !modifies_role(lz.toks(), |k| lz.word(k)) {
+                return None;
+            }
         }
-        if k == 0 && PRONOUNS.contains(&l) {
+        if k == 0 && is_pronoun(l) {
             return Some(t.start..t.end);
         }
         role_seen = role_seen || (!is_cap(x) && is_role_noun(x));
@@ -1701,6 +1763,8 @@ pub fn object_after(s: &str) -> Option<Span> {
         k += 1;
     }
     let last = last_word?;
+    let toks = lz.toks();
+    let w = |k: usize| lz.word(k);
     // do not end on a determiner or a particle
     let mut last = last;
     while last > 0 && (is_determiner(w(last)) || matches!(lower(w(last)).as_str(), "of" | "for")) {
@@ -1709,6 +1773,61 @@ pub fn object_after(s: &str) -> Option<Span> {
     // the phrase's tokens are its own: it starts and ends where tokens do
     let kept = kept_after_name(s, &toks[..=last]).max(1);
     Some(toks[0].start..toks[kept - 1].end)
+}
+
+/// The first words of a text up to its first punctuation (at most [`LAZY_MAX`]),
+/// tokenized only as far as they are asked for.
+struct LazyWords<'s> {
+    s: &'s str,
+    it: Tokens<'s>,
+    /// The words have ended (punctuation, the end of the text or [`LAZY_MAX`] words).
+    done: bool,
+    buf: [Tok; LAZY_MAX],
+    n: usize,
+}
+
+/// The most words a [`LazyWords`] reads.
+const LAZY_MAX: usize = 16;
+
+impl<'s> LazyWords<'s> {
+    fn new(s: &'s str) -> LazyWords<'s> {
+        LazyWords {
+            s,
+            it: Tokens { s, at: 0 },
+            done: false,
+            buf: [Tok {
+                start: 0,
+                end: 0,
+                word: false,
+            }; LAZY_MAX],
+            n: 0,
+        }
+    }
+
+    /// Reads words until `upto` are read or the words end; how many are read.
+    fn fill(&mut self, upto: usize) -> usize {
+        while self.n < upto && !self.done {
+            match self.it.next() {
+                Some(t) if t.word && self.n < LAZY_MAX => {
+                    self.buf[self.n] = t;
+                    self.n += 1;
+                }
+                _ => self.done = true,
+            }
+        }
+        self.n
+    }
+
+    /// The words read so far.
+    fn toks(&self) -> &[Tok] {
+        &self.buf[..self.n]
+    }
+
+    /// The text of word `k` (read already).
+    fn word(&self, k: usize) -> &'s str {
+        let t = self.buf[k];
+        &self.s[t.start..t.end]
+    }
 }
 
 /// Does the lower-case word opening `toks` modify a role noun or title that comes within
@@ -1914,7 +2033,7 @@ impl Registry {
         let np = np.trim().trim_end_matches(',');
         let lower_np_folded = lower(np);
         let lower_np = lower_np_folded.as_str();
-        let pronoun = PRONOUNS.contains(&lower_np);
+        let pronoun = is_pronoun(lower_np);
         let (title, name) = if pronoun {
             (None, None)
         } else {
@@ -2280,6 +2399,81 @@ fn after_spaces_back(t: &str, pos: usize, n: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn lazy_words_are_the_words_before_the_first_punctuation() {
+        let long = "one two three four five six seven eight nine ten eleven twelve \
+                    thirteen fourteen fifteen sixteen seventeen eighteen";
+        for s in [
+            "",
+            "Reuters",
+            "the ministry said, adding",
+            ", a",
+            long,
+            "Mr. Smith's aide told",
+        ] {
+            let want: Vec<Tok> = token_iter(s).take(16).take_while(|t| t.word).collect();
+            for upto in [0, 1, 5, 14, 16, 20] {
+                let mut lz = LazyWords::new(s);
+                let n = lz.fill(upto);
+                assert_eq!(n, upto.min(want.len()), "{s:?} {upto}");
+                assert_eq!(lz.toks(), &want[..n], "{s:?} {upto}");
+                // reading on gives the rest
+                assert_eq!(lz.fill(20), want.len(), "{s:?}");
+                assert_eq!(lz.toks(), &want[..], "{s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_lists_answer_as_the_linear_searches_did() {
+        let old_determiner =
+            |w: &str| w.len() <= 7 && DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w));
+        let old_honorific =
+            |w: &str| w.len() <= 6 && HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w));
+        let old_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let mut probes: Vec<String> = Vec::new();
+        for w in DETERMINERS
+            .iter()
+            .chain(HONORIFICS)
+            .chain(PRONOUNS)
+            .chain(TITLES)
+        {
+            for v in [
+                w.to_string(),
+                w.to_ascii_uppercase(),
+                crate::words::lower(w).to_string(),
+                format!("{}{}", w[..1].to_ascii_uppercase(), &w[1..]),
+                format!("{w}s"),
+                format!("{w}."),
+                format!("x{w}"),
+                w[..w.len() - 1].to_string(),
+                w.replace('a', "\u{e0}"),
+                w.replace('i', "\u{130}"),
+                w.replace('s', "\u{17f}"),
+            ] {
+                probes.push(v);
+            }
+        }
+        for w in [
+            "",
+            "\u{c9}",
+            "\u{e9}tat",
+            "\u{212a}",
+            "Another1",
+            "severall",
+            "madamee",
+            "M",
+        ] {
+            probes.push(w.to_string());
+        }
+        for w in &probes {
+            assert_eq!(is_determiner(w), old_determiner(w), "{w:?}");
+            assert_eq!(is_honorific(w), old_honorific(w), "{w:?}");
+            assert_eq!(is_cap(w), old_cap(w), "{w:?}");
+            assert_eq!(is_pronoun(w), PRONOUNS.contains(&w.as_str()), "{w:?}");
+        }
+    }
     use super::*;
 
     /// The tokenizer as first written, char by char: the reference for the byte-class one.
