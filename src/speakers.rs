@@ -2121,10 +2121,13 @@ impl Registry {
             let count = names.clone().count();
             let last = names.next_back()?;
             let titled = words[..cut].iter().any(|w| !is_honorific(w));
-            let known = entities
-                .iter()
-                .any(|e| e.person && crate::words::last_word(&e.name) == Some(last));
-            let noted = count >= 2 || titled || appositive || known;
+            // the cheap tests first: the search of known people only when they fail
+            let known = || {
+                entities
+                    .iter()
+                    .any(|e| e.person && crate::words::last_word(&e.name) == Some(last))
+            };
+            let noted = count >= 2 || titled || appositive || known();
             Some(noted.then(|| {
                 (
                     join_unhonoured(&words[..cut]),
