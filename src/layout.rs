@@ -210,10 +210,10 @@ pub struct Para {
 }
 
 impl Para {
-    /// Inlined: a paragraph returned through memory and pushed at once was read back before
-    /// its stores had landed.
+    /// A paragraph of the given lines, joined with spaces. Inlined: a paragraph returned
+    /// through memory and pushed at once was read back before its stores had landed.
     #[inline(always)]
-    fn from_lines(lines: &[Line<'_>]) -> Para {
+    pub fn from_lines(lines: &[Line<'_>]) -> Para {
         let mut text = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
         let mut segs = Vec::with_capacity(lines.len());
         for l in lines {
@@ -264,11 +264,6 @@ impl Para {
     /// A paragraph of one line.
     pub fn from_line(line: &Line<'_>) -> Para {
         Para::from_lines(std::slice::from_ref(line))
-    }
-
-    /// A paragraph of the given lines, joined with spaces.
-    pub fn of_lines(lines: &[Line<'_>]) -> Para {
-        Para::from_lines(lines)
     }
 
     /// Drops the first `n` bytes (a char boundary) and any whitespace after them.

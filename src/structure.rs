@@ -115,7 +115,7 @@ pub fn read(text: &str) -> Structure {
         if kept.is_empty() {
             continue;
         }
-        let u = unit(Para::of_lines(&kept), bi, 0);
+        let u = unit(Para::from_lines(&kept), bi, 0);
         header_chars += u.chars;
         let long = u.chars > lede::LOST_BREAKS;
         units.push(u);
