@@ -906,7 +906,7 @@ fn normal_case_ascii(place: &str) -> String {
     // the ASCII whitespace, where `split_whitespace` splits
     let words = place
         .as_bytes()
-        .split(|c| matches!(c, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'))
+        .split(|&c| crate::words::is_ascii_space(c))
         .filter(|w| !w.is_empty());
     for b in words {
         if !out.is_empty() {

@@ -11,6 +11,8 @@
 //! Known limits: a sentence that ends in an abbreviation ("… in the U.S. The next day")
 //! runs on into the next one.
 
+use crate::words::is_ascii_space;
+
 /// A one-line first paragraph longer than this (characters) is a body without breaks.
 pub const LOST_BREAKS: usize = 600;
 
@@ -86,11 +88,6 @@ fn closing_marks(b: &[u8]) -> usize {
             _ => return n,
         };
     }
-}
-
-/// True for the ASCII whitespace of `char::is_whitespace`.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// True when `rest` (after a stop and whitespace) goes on with a sentence start: after

@@ -742,7 +742,7 @@ fn words_up_to(s: &str, max: usize) -> usize {
             valid = (1 << non_ascii.trailing_zeros()) - 1;
         }
         let alnum = swar::bits(swar::ascii_letters(w) | swar::ascii_digits(w)) as u32 & valid;
-        let space = swar::bits(ascii_spaces(w)) as u32 & valid;
+        let space = swar::bits(swar::ascii_spaces(w)) as u32 & valid;
         // "other" bytes carry the state of the byte before them: the carries of
         // (alnum | other) + alnum, with the state before the chunk as the carry in, are
         // at each byte whether the last letter, digit or space before it was a letter
@@ -765,15 +765,6 @@ fn words_up_to(s: &str, max: usize) -> usize {
         at += 8;
     }
     words
-}
-
-/// The bytes of `w` that are ASCII white space (' ', '\t', '\n', VT, FF, '\r').
-fn ascii_spaces(w: u64) -> u64 {
-    use crate::swar::{HIGH, LOW7, eq, splat};
-    let low = w & LOW7;
-    let from_tab = low + splat(0x80 - 0x09); // bit 7: at least '\t'
-    let past_cr = low + splat(0x80 - 0x0E); // bit 7: past '\r'
-    eq(w, b' ') | (from_tab & !past_cr & !w & HIGH)
 }
 
 /// A capitalised title of a work or a name in quotation marks ("Look Good Feel Better").

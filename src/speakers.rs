@@ -186,7 +186,7 @@ const ASCII_CLASS: [Class; 128] = {
         let c = b as u8;
         t[b] = if c.is_ascii_alphanumeric() {
             Class::Alnum
-        } else if matches!(c, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+        } else if crate::words::is_ascii_space(c) {
             Class::Space
         } else if matches!(c, b'.' | b'-' | b'\'' | b'&') {
             Class::Joiner

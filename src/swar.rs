@@ -67,6 +67,15 @@ pub const fn ascii_digits(w: u64) -> u64 {
     from_0 & !past_9 & !w & HIGH
 }
 
+/// The bytes of `w` that are ASCII white space ([`crate::words::is_ascii_space`]: ' ',
+/// '\t', '\n', VT, FF, '\r').
+pub const fn ascii_spaces(w: u64) -> u64 {
+    let low = w & LOW7;
+    let from_tab = low + splat(0x80 - 0x09); // bit 7: at least '\t'
+    let past_cr = low + splat(0x80 - 0x0E); // bit 7: past '\r'
+    eq(w, b' ') | (from_tab & !past_cr & !w & HIGH)
+}
+
 /// The marks of `mask` (bit 7 of each byte, as the tests above give them) as the eight low
 /// bits, the first byte's lowest.
 pub const fn bits(mask: u64) -> u64 {
@@ -107,6 +116,11 @@ mod tests {
                         "{eight:?}"
                     );
                     assert_eq!(ascii_digits(w), want(|c| c.is_ascii_digit()), "{eight:?}");
+                    assert_eq!(
+                        ascii_spaces(w),
+                        want(crate::words::is_ascii_space),
+                        "{eight:?}"
+                    );
                 }
             }
         }

@@ -129,10 +129,13 @@ pub fn first_and_last(s: &str) -> (&str, Option<&str>) {
     }
     let t = s.trim();
     let b = t.as_bytes();
-    match b.iter().position(is_ascii_space) {
+    match b.iter().position(|&c| is_ascii_space(c)) {
         None => (t, None),
         Some(end) => {
-            let from = b.iter().rposition(is_ascii_space).map_or(0, |i| i + 1);
+            let from = b
+                .iter()
+                .rposition(|&c| is_ascii_space(c))
+                .map_or(0, |i| i + 1);
             (&t[..end], Some(&t[from..]))
         }
     }
@@ -144,15 +147,13 @@ pub fn last_word(s: &str) -> Option<&str> {
         return s.split_whitespace().last();
     }
     let t = s.trim_end();
-    let from = t
-        .bytes()
-        .rposition(|b| is_ascii_space(&b))
-        .map_or(0, |i| i + 1);
+    let from = t.bytes().rposition(is_ascii_space).map_or(0, |i| i + 1);
     (!t.is_empty()).then(|| &t[from..])
 }
 
-/// The white space of `char::is_whitespace` in ASCII (the vertical tab included).
-fn is_ascii_space(b: &u8) -> bool {
+/// The white space of `char::is_whitespace` in ASCII (the vertical tab included, which
+/// `u8::is_ascii_whitespace` leaves out).
+pub const fn is_ascii_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
 }
 
