@@ -1452,7 +1452,6 @@ fn indirect(
         // a quote overlapping [s, e): the first span ending after s starts before e. A
         // sentence that opens with a quote is direct speech; one that quotes words inside
         // what someone said ("Clinton said he had acted on "convincing evidence" that …")
-        // is reported speech that holds a partial quote
         // is reported speech that holds a partial quote, unless the quote completes the
         // sentence and gives it its predicate or at least half its words (`Peskov noted
         // that ties with China "have been and will remain a constant in Russia's
@@ -1708,6 +1707,19 @@ fn token_at(toks: &[speakers::Tok], at: usize) -> Option<usize> {
     toks.get(k).is_some_and(|t| t.start == at).then_some(k)
 }
 
+/// The indices of the tokens of `body` (`toks`) that start at a cue position, in order.
+/// `cue_at`: byte offsets of the cue words (see [`cues::positions`]) in the paragraph,
+/// where `body` starts at byte `s`.
+fn cue_tokens<'a>(
+    toks: &'a [speakers::Tok],
+    cue_at: &'a [usize],
+    s: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    cue_at
+        .iter()
+        .filter_map(move |&c| token_at(toks, c.checked_sub(s)?))
+}
+
 /// The first participle of speech after a comma (", adding …", not ", going to …") in
 /// `body`, as a token index. `cue_at`: byte offsets of the cue words (see
 /// [`cues::positions`]) in the paragraph, where `body` starts at byte `s`; such a
@@ -1715,20 +1727,17 @@ fn token_at(toks: &[speakers::Tok], at: usize) -> Option<usize> {
 /// tokens there are looked at.
 fn participle(body: &str, toks: &[speakers::Tok], cue_at: &[usize], s: usize) -> Option<usize> {
     let w = |k: usize| &body[toks[k].start..toks[k].end];
-    cue_at
-        .iter()
-        .filter_map(|&c| token_at(toks, c.checked_sub(s)?))
-        .find(|&k| {
-            k >= 1
-                && toks[k].word
-                && w(k).ends_with("ing")
-                && cues::in_text(w(k)) == Some(true)
-                && !toks[k - 1].word
-                && w(k - 1) == ","
-                && toks
-                    .get(k + 1)
-                    .is_none_or(|t| &body[t.start..t.end] != "to")
-        })
+    cue_tokens(toks, cue_at, s).find(|&k| {
+        k >= 1
+            && toks[k].word
+            && w(k).ends_with("ing")
+            && cues::in_text(w(k)) == Some(true)
+            && !toks[k - 1].word
+            && w(k - 1) == ","
+            && toks
+                .get(k + 1)
+                .is_none_or(|t| &body[t.start..t.end] != "to")
+    })
 }
 
 /// `X said (that) CLAUSE` in `body[..end]`: the clause, the speaker phrase and the cue.
@@ -1744,9 +1753,7 @@ fn reported_subject_first(
     let w = |k: usize| &body[toks[k].start..toks[k].end];
     // only tokens where the sentence's cue scan found a cue word can be one: the token
     // (after the first) that starts at each cue position, in order
-    let cue_ks = cue_at
-        .iter()
-        .filter_map(|&c| token_at(toks, c.checked_sub(s)?))
+    let cue_ks = cue_tokens(toks, cue_at, s)
         .filter(|&k| k >= 1 && toks[k].end <= end)
         .filter(|&k| toks[k].word && !w(k).ends_with("ing") && cues::in_text(w(k)) == Some(true))
         .filter(|&k| is_cue_verb_here(w(k - 1), w(k)));
