@@ -309,8 +309,7 @@ impl Listing {
             kinds.push(kind);
         }
         let n = u32::try_from(kinds.len()).map_err(|_| io::Error::other("too many entries"))?;
-        let mut order: Vec<u32> = (0..n).collect();
-        order.sort_by(|&a, &b| names.get(a).cmp(names.get(b)));
+        let order = name_order(&names, n);
         Ok(Listing {
             dir: dir.to_path_buf(),
             names,
@@ -366,6 +365,28 @@ impl Names {
     }
 }
 
+/// The indices `0..n` of `names` in name order (ties, which only unreadable entries
+/// without a name can make, in index order). Names are compared by their first eight bytes
+/// as one number first: with a name per comparison looked up and compared whole, sorting
+/// 19,000 names took 2% of a batch's instructions.
+fn name_order(names: &Names, n: u32) -> Vec<u32> {
+    // a name holds no NUL byte, so zeros past its end order it before longer names
+    let head = |i: u32| {
+        let b = names.get(i).as_encoded_bytes();
+        let mut w = [0u8; 8];
+        let k = b.len().min(8);
+        w[..k].copy_from_slice(&b[..k]);
+        u64::from_be_bytes(w)
+    };
+    let mut keyed: Vec<(u64, u32)> = (0..n).map(|i| (head(i), i)).collect();
+    keyed.sort_unstable_by(|&(ha, a), &(hb, b)| {
+        ha.cmp(&hb)
+            .then_with(|| names.get(a).cmp(names.get(b)))
+            .then(a.cmp(&b))
+    });
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
 fn is_hidden(name: &OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.')
 }
@@ -380,6 +401,29 @@ fn has_ext(p: &Path, exts: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_ordered_as_byte_strings() {
+        let cases: &[&[&str]] = &[
+            &[],
+            &["b", "a"],
+            &["r10.txt", "r1.txt", "r100.txt", "r2.txt"],
+            // equal first eight bytes, and a name that is another's prefix
+            &["abcdefghZ", "abcdefghA", "abcdefgh", "abcdefg", "abcdefghA1"],
+            &["é.txt", "e.txt", "z", "Z", "", ""],
+            &["x", "", "a", ""],
+        ];
+        for &case in cases {
+            let mut names = Names::default();
+            for &name in case {
+                names.push(OsStr::new(name)).expect("small");
+            }
+            let n = u32::try_from(case.len()).expect("small");
+            let mut want: Vec<u32> = (0..n).collect();
+            want.sort_by(|&a, &b| names.get(a).cmp(names.get(b)));
+            assert_eq!(name_order(&names, n), want, "{case:?}");
+        }
+    }
 
     #[test]
     fn child_paths_are_joined_paths() {
