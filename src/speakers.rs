@@ -367,6 +367,17 @@ fn is_pronoun(l: &str) -> bool {
     matches!(l, "he" | "she" | "they" | "it" | "we" | "i" | "you")
 }
 
+/// `w` (any case) folded to lower case when it is a pronoun (`is_pronoun(&lower(w))`): no
+/// character outside ASCII folds to a letter of a pronoun, so ASCII folding is enough.
+fn pronoun_folded(w: &str) -> Option<Folded<4>> {
+    ascii_folded::<4>(w).filter(|f| {
+        matches!(
+            f.as_slice(),
+            b"he" | b"she" | b"they" | b"it" | b"we" | b"i" | b"you"
+        )
+    })
+}
+
 /// Title words: a name follows the last of them ("Kremlin Spokesman Dmitry Peskov").
 const TITLES: &[&str] = &[
     "adm",
@@ -1214,36 +1225,35 @@ fn is_role_noun(w: &str) -> bool {
 pub fn is_speaker_description(np: &str) -> bool {
     // "the ministry", "a senior official", a named body ("the Smithsonian"), or a short
     // phrase with a role in it ("one Republican involved")
-    let words: Vec<&str> = np.split_whitespace().collect();
+    let words = np.split_whitespace();
     let head_ok = words
-        .last()
+        .clone()
+        .next_back()
         .is_some_and(|w| is_role_noun(w.trim_end_matches(['.', ','])) || is_cap(w));
     head_ok
-        || (words.len() <= 6
-            && words
-                .iter()
-                .any(|w| is_role_noun(w) || is_title_word(w) || (is_cap(w) && !is_function_cap(w))))
+        || (words.clone().nth(6).is_none() && { words }
+            .any(|w| is_role_noun(w) || is_title_word(w) || (is_cap(w) && !is_function_cap(w))))
 }
 
 /// True when `np` can name a speaker: a pronoun, a name, or a speaker description.
 pub fn can_name_speaker(np: &str) -> bool {
-    let l_folded = lower(np.trim());
-    let l = l_folded.as_str();
-    is_pronoun(l) || names_someone(np) || is_speaker_description(np)
+    pronoun_folded(np.trim()).is_some() || names_someone(np) || is_speaker_description(np)
 }
 
 /// Is `np` a description whose head is a role ("the senator", "a Clinton aide") or a
 /// proper-named body ("The Daily News")? Narrower than [`is_speaker_description`].
 pub fn is_role_or_body(np: &str) -> bool {
-    let words: Vec<&str> = np
-        .split_whitespace()
-        .filter(|w| !is_determiner(w))
-        .collect();
+    let words = np.split_whitespace().filter(|w| !is_determiner(w));
     let role = words
-        .last()
+        .clone()
+        .next_back()
         .is_some_and(|w| is_role_noun(w.trim_end_matches(['.', ','])));
-    let body = !words.is_empty() && words.iter().all(|w| is_cap(w) || is_name_particle(w));
-    role || body
+    let mut any = false;
+    let body = { words }.all(|w| {
+        any = true;
+        is_cap(w) || is_name_particle(w)
+    });
+    role || (any && body)
 }
 
 /// Is `description` ("spokesman for the association", "one dealer") about one person?
@@ -1971,6 +1981,17 @@ fn title_cut<'a, 'w>(words: &'a [&'w str]) -> Option<(&'a [&'w str], usize)> {
     Some((words, cut.min(words.len())))
 }
 
+/// Are `words`, determiners aside, two or more capitalised words and name particles ("The
+/// White House", "Bank of America")?
+fn is_proper_body(words: &[&str]) -> bool {
+    let mut n = 0;
+    let proper = words.iter().filter(|w| !is_determiner(w)).all(|w| {
+        n += 1;
+        is_cap(w) || is_name_particle(w)
+    });
+    proper && n >= 2
+}
+
 /// The words without honorifics ("Mr", "Dr"), joined by spaces; None when none is left.
 fn join_unhonoured(words: &[&str]) -> Option<String> {
     let mut out = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
@@ -2015,15 +2036,14 @@ impl Registry {
     /// to refer to.
     pub fn resolve(&mut self, np: &str) -> Option<usize> {
         let np = np.trim().trim_end_matches(',');
-        let lower_np_folded = lower(np);
-        let lower_np = lower_np_folded.as_str();
-        let pronoun = is_pronoun(lower_np);
-        let (title, name) = if pronoun {
+        // the pronoun in lower case: no other mention is folded
+        let pronoun = pronoun_folded(np);
+        let (title, name) = if pronoun.is_some() {
             (None, None)
         } else {
             split_title(np)
         };
-        let kind = if pronoun {
+        let kind = if pronoun.is_some() {
             Kind::Pronoun
         } else if name.is_some() {
             Kind::Person
@@ -2031,14 +2051,14 @@ impl Registry {
             Kind::Description
         };
         let idx = match kind {
-            Kind::Pronoun => match lower_np {
+            Kind::Pronoun => match pronoun.as_ref().map_or(&b""[..], Folded::as_slice) {
                 // nobody named yet: the last speaker when one person was described ("a
                 // spokesman for the association told Reuters. He said …")
-                "he" | "she" | "i" => self.last_person.or_else(|| {
+                b"he" | b"she" | b"i" => self.last_person.or_else(|| {
                     self.last_any
                         .filter(|&i| names_one_person(&self.entities[i].name))
                 }),
-                "it" => self
+                b"it" => self
                     .last_any
                     .filter(|&i| !self.entities[i].person)
                     .or(self.last_org)
@@ -2098,12 +2118,17 @@ impl Registry {
     pub fn note_subject(&mut self, np: &str, appositive: bool) -> Option<usize> {
         // the phrase is read without building strings: most subjects are not noted
         let entities = &self.entities;
-        let plan = with_words(np, |words| {
-            // None when there is no name (as `split_title` has it)
-            let (words, cut) = title_cut(words)?;
+        let plan = with_words(np, |all| {
+            // no name (as `split_title` has it): whether the phrase names a body, from the
+            // words already cut
+            let Some((words, cut)) = title_cut(all) else {
+                return Err(is_proper_body(all));
+            };
             let mut names = words[cut..].iter().filter(|w| !is_honorific(w)).copied();
             let count = names.clone().count();
-            let last = names.next_back()?;
+            let Some(last) = names.next_back() else {
+                return Err(is_proper_body(all));
+            };
             let titled = words[..cut].iter().any(|w| !is_honorific(w));
             // the cheap tests first: the search of known people only when they fail
             let known = || {
@@ -2112,7 +2137,7 @@ impl Registry {
                     .any(|e| e.person && crate::words::last_word(&e.name) == Some(last))
             };
             let noted = count >= 2 || titled || appositive || known();
-            Some(noted.then(|| {
+            Ok(noted.then(|| {
                 (
                     join_unhonoured(&words[..cut]),
                     join_unhonoured(&words[cut..]),
@@ -2120,29 +2145,19 @@ impl Registry {
             }))
         });
         match plan {
-            None => {
-                // "The White House has confirmed …": a proper-named body, for a later "it" or
-                // "the statement"
-                let mut words = 0;
-                let proper = np
-                    .split_whitespace()
-                    .filter(|w| !is_determiner(w))
-                    .all(|w| {
-                        words += 1;
-                        is_cap(w) || is_name_particle(w)
-                    });
-                if proper && words >= 2 {
-                    let i = self.description(np);
-                    self.last_org = Some(i);
-                }
+            // "The White House has confirmed …": a proper-named body, for a later "it" or
+            // "the statement"
+            Err(true) => {
+                let i = self.description(np);
+                self.last_org = Some(i);
                 None
             }
-            Some(Some((title, Some(name)))) => {
+            Ok(Some((title, Some(name)))) => {
                 let i = self.person(title, name);
                 self.last_person = Some(i);
                 Some(i)
             }
-            Some(_) => None,
+            _ => None,
         }
     }
 
@@ -2469,8 +2484,10 @@ mod tests {
             assert_eq!(is_honorific(w), old_honorific(w), "{w:?}");
             assert_eq!(is_cap(w), old_cap(w), "{w:?}");
             assert_eq!(is_pronoun(w), PRONOUNS.contains(&w.as_str()), "{w:?}");
+            assert_eq!(pronoun_folded(w).is_some(), is_pronoun(&lower(w)), "{w:?}");
         }
     }
+
     use super::*;
 
     /// The tokenizer as first written, char by char: the reference for the byte-class one.
