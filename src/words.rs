@@ -222,11 +222,19 @@ pub fn is_ly_adverb(l: &str) -> bool {
 /// A set of lower-case words, hashed once, with a bit for each (first letter, length)
 /// that some word of the set has, so that most words are turned away without hashing.
 pub struct WordSet {
-    words: Vec<&'static str>,
     /// For each first byte (ASCII lower-cased), a bit for each length below 64.
     shapes: Box<[u64; 256]>,
-    /// Open addressing by [`folded_hash`]: an index into `words` plus one, 0 for empty.
-    slots: Vec<u16>,
+    /// Open addressing by [`folded_hash`] of the words' heads.
+    slots: Vec<Slot>,
+}
+
+/// A word of a [`WordSet`]: its first eight bytes (zero past its end) compared at once,
+/// the bytes after them one by one; `len` 0 is an empty slot.
+#[derive(Clone, Copy)]
+struct Slot {
+    head: u64,
+    len: usize,
+    rest: &'static [u8],
 }
 
 impl WordSet {
@@ -234,6 +242,8 @@ impl WordSet {
         let mut v = words.to_vec();
         v.sort_unstable();
         v.dedup();
+        // the empty word is never looked up
+        v.retain(|w| !w.is_empty());
         let mut shapes = Box::new([0u64; 256]);
         for w in &v {
             if let Some(&first) = w.as_bytes().first() {
@@ -243,72 +253,93 @@ impl WordSet {
         }
         // at most half full, so that probes are short
         let size = (v.len() * 2).next_power_of_two().max(8);
-        let mut slots = vec![0u16; size];
-        for (i, w) in v.iter().enumerate() {
-            let mut at = folded_hash(w.as_bytes()) & (size - 1);
-            while slots[at] != 0 {
+        let empty = Slot {
+            head: 0,
+            len: 0,
+            rest: &[],
+        };
+        let mut slots = vec![empty; size];
+        for w in &v {
+            let b = w.as_bytes();
+            let head = folded_head(b);
+            let mut at = folded_hash(head, b.len()) & (size - 1);
+            while slots[at].len != 0 {
                 at = (at + 1) & (size - 1);
             }
-            slots[at] = u16::try_from(i + 1).expect("word sets are small");
+            slots[at] = Slot {
+                head,
+                len: b.len(),
+                rest: b.get(8..).unwrap_or_default(),
+            };
         }
-        WordSet {
-            words: v,
-            shapes,
-            slots,
-        }
+        WordSet { shapes, slots }
     }
 
     /// Could a word of this first byte and length be in the set?
+    #[inline(always)]
     fn may_contain(&self, w: &str) -> bool {
         w.as_bytes().first().is_some_and(|&first| {
             self.shapes[usize::from(first.to_ascii_lowercase())] & (1 << w.len().min(63)) != 0
         })
     }
 
-    /// Is `w` (any case) in the set?
+    /// Is `w` (any case) in the set? The test on its shape is made where it is asked.
+    #[inline]
     pub fn contains(&self, w: &str) -> bool {
-        if !self.may_contain(w) {
-            return false;
-        }
+        self.may_contain(w) && self.holds(w.as_bytes())
+    }
+
+    /// Is `w` (any case) in the set, by its hash?
+    fn holds(&self, w: &[u8]) -> bool {
+        let head = folded_head(w);
         let mask = self.slots.len() - 1;
-        let mut at = folded_hash(w.as_bytes()) & mask;
+        let mut at = folded_hash(head, w.len()) & mask;
         loop {
-            match self.slots[at] {
-                0 => return false,
-                i => {
-                    // the set's words are lower case: this is the folded comparison
-                    if self.words[usize::from(i) - 1]
-                        .as_bytes()
-                        .eq_ignore_ascii_case(w.as_bytes())
-                    {
-                        return true;
-                    }
-                }
+            let slot = &self.slots[at];
+            if slot.len == 0 {
+                return false;
+            }
+            // the set's words are lower case: this is the folded comparison
+            if slot.len == w.len()
+                && slot.head == head
+                && slot
+                    .rest
+                    .eq_ignore_ascii_case(w.get(8..).unwrap_or_default())
+            {
+                return true;
             }
             at = (at + 1) & mask;
         }
     }
 }
 
-/// A hash of `w` folded to ASCII lower case, from its length and its first and last four
-/// bytes: the same number of steps for every word, so no loop exit to mispredict. Bit 5
-/// set in every byte folds the letters (and some punctuation with them, which only makes
-/// more words share a hash).
-fn folded_hash(w: &[u8]) -> usize {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    const FOLD: u32 = 0x2020_2020;
+/// The first eight bytes of `w` (zero past its end) with ASCII capitals in lower case, as
+/// a little-endian word; shorter words are read in two overlapping loads, or three bytes.
+fn folded_head(w: &[u8]) -> u64 {
     let n = w.len();
-    let (head, tail) = match (w.first_chunk::<4>(), w.last_chunk::<4>()) {
-        (Some(h), Some(t)) => (u32::from_le_bytes(*h), u32::from_le_bytes(*t)),
-        _ => {
-            let mut b = [0u8; 4];
-            b[..n].copy_from_slice(w);
-            (u32::from_le_bytes(b), 0)
-        }
+    let x = if let Some(h) = w.first_chunk::<8>() {
+        u64::from_le_bytes(*h)
+    } else if n >= 4 {
+        let lo = u64::from(u32::from_le_bytes([w[0], w[1], w[2], w[3]]));
+        let hi = u64::from(u32::from_le_bytes([w[n - 4], w[n - 3], w[n - 2], w[n - 1]]));
+        // the loads overlap on equal bytes
+        lo | hi << (8 * (n - 4))
+    } else if n > 0 {
+        u64::from(w[0])
+            | u64::from(w[n / 2]) << (8 * (n / 2))
+            | u64::from(w[n - 1]) << (8 * (n - 1))
+    } else {
+        0
     };
-    let x = u64::from(head | FOLD) | (u64::from(tail | FOLD) << 32);
-    // the top bits of the product depend on every bit of `x`
-    ((x ^ n as u64).wrapping_mul(K) >> 40) as usize
+    // bit 7 of each capital moved down to bit 5
+    x | crate::swar::ascii_upper(x) >> 2
+}
+
+/// A hash of a word's folded head and its length.
+fn folded_hash(head: u64, len: usize) -> usize {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    // the top bits of the product depend on every bit of the head
+    ((head ^ (len as u64) << 58).wrapping_mul(K) >> 40) as usize
 }
 
 #[cfg(test)]
@@ -382,6 +413,29 @@ mod tests {
             ("rock'n", false),
         ] {
             assert_eq!(is_possessive(w), want, "{w}");
+        }
+    }
+
+    #[test]
+    fn heads_are_the_first_eight_bytes_folded() {
+        for w in [
+            "",
+            "a",
+            "Ab",
+            "ABC",
+            "abcD",
+            "AbCdE",
+            "abcdefG",
+            "ABCDEFGH",
+            "ABCDEFGHIJ",
+            "\u{e9}T@[`{",
+        ] {
+            let b = w.as_bytes();
+            let mut want = [0u8; 8];
+            for (o, c) in want.iter_mut().zip(b) {
+                *o = c.to_ascii_lowercase();
+            }
+            assert_eq!(folded_head(b), u64::from_le_bytes(want), "{w:?}");
         }
     }
 
