@@ -251,10 +251,54 @@ struct Tokens<'a> {
 impl Iterator for Tokens<'_> {
     type Item = Tok;
 
+    /// ASCII spaces, then a punctuation mark, or a run of ASCII letters and digits that
+    /// ends at a byte that joins nothing to it: the common tokens, without the registers
+    /// and branches of the general case ([`Tokens::next_from`]).
+    #[inline(always)]
     fn next(&mut self) -> Option<Tok> {
+        let bytes = self.s.as_bytes();
+        let mut i = self.at;
+        let b = loop {
+            let Some(&b) = bytes.get(i) else {
+                self.at = bytes.len();
+                return None;
+            };
+            if !crate::words::is_ascii_space(b) {
+                break b;
+            }
+            i += 1;
+        };
+        if b.is_ascii_alphanumeric() {
+            let end = alnum_run_end(bytes, i + 1);
+            if bytes
+                .get(end)
+                .is_none_or(|&c| c.is_ascii() && ASCII_CLASS[usize::from(c)] != Class::Joiner)
+            {
+                self.at = end;
+                return Some(Tok {
+                    start: i,
+                    end,
+                    word: true,
+                });
+            }
+        } else if b.is_ascii() {
+            self.at = i + 1;
+            return Some(Tok {
+                start: i,
+                end: i + 1,
+                word: false,
+            });
+        }
+        self.next_from(i)
+    }
+}
+
+impl Tokens<'_> {
+    /// The next token from byte `i`, in all cases.
+    #[inline(never)]
+    fn next_from(&mut self, mut i: usize) -> Option<Tok> {
         let s = self.s;
         let bytes = s.as_bytes();
-        let mut i = self.at;
         // skip spaces; a character that is neither space nor alphanumeric is a token
         let start = loop {
             let Some(&b) = bytes.get(i) else {
@@ -339,11 +383,13 @@ impl Iterator for Tokens<'_> {
 /// takes more instructions).
 #[inline]
 fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
-    use crate::swar;
+    use crate::swar::{self, ascii_range, splat};
     loop {
         let w = swar::load_padded(bytes, at);
-        // zero bytes past the end are not alphanumeric: a run stops by the end
-        let stop = !(swar::ascii_letters(w) | swar::ascii_digits(w)) & swar::HIGH;
+        // zero bytes past the end are not alphanumeric: a run stops by the end; the
+        // ranges are exact up to the first non-ASCII byte, which stops the run
+        let alnum = ascii_range(w | splat(0x20), b'a', b'z') | ascii_range(w, b'0', b'9');
+        let stop = (!alnum | w) & swar::HIGH;
         if stop != 0 {
             return at + (stop.trailing_zeros() / 8) as usize;
         }
@@ -2771,6 +2817,7 @@ mod tests {
         ) {
             let t: String = pieces.concat();
             proptest::prop_assert_eq!(tokens(&t), reference_tokens(&t), "{:?}", t);
+            proptest::prop_assert_eq!(token_iter(&t).collect::<Vec<_>>(), reference_tokens(&t));
         }
 
         /// Long texts, mostly ASCII: words and joiners across the 64-byte blocks of
@@ -2792,6 +2839,7 @@ mod tests {
             let t: String = pieces.concat();
             let want = reference_tokens(&t);
             proptest::prop_assert_eq!(&tokens(&t), &want, "{:?}", t);
+            proptest::prop_assert_eq!(&token_iter(&t).collect::<Vec<_>>(), &want, "{:?}", t);
             let first: Vec<Tok> = want.iter().copied().take(max).collect();
             proptest::prop_assert_eq!(tokens_upto(&t, max), first, "{:?} {}", t, max);
         }
@@ -2817,6 +2865,7 @@ mod tests {
                 for tail in ["", " ", ".", "b", "-c", "é", "\n"] {
                     let t = format!("{}{w}{tail} end", "a".repeat(pad));
                     assert_eq!(tokens(&t), reference_tokens(&t), "{t:?}");
+                    assert_eq!(token_iter(&t).collect::<Vec<_>>(), reference_tokens(&t));
                     let t = format!("{}{w}{tail}", "ab ".repeat(pad / 3) + &" ".repeat(pad % 3));
                     assert_eq!(tokens(&t), reference_tokens(&t), "{t:?}");
                     for max in [0, 1, 2, 3, pad / 2, pad] {
