@@ -39,8 +39,8 @@ pub fn tokens(s: &str) -> Vec<Tok> {
 /// not cut up in full).
 ///
 /// ASCII text is cut 64 bytes at a time ([`ascii_tokens`]); from the last white space
-/// before a non-ASCII char, the char-by-char [`Tokens`] takes over until it has passed
-/// that char. No token crosses white space and the tokenizer looks only ahead, so both
+/// before a non-ASCII char, the char-by-char [`Tokens`] takes over until it is some way
+/// past that char. No token crosses white space and the tokenizer looks only ahead, so both
 /// start at token boundaries and cut the same tokens as [`Tokens`] alone.
 pub fn tokens_upto(s: &str, max: usize) -> Vec<Tok> {
     let mut out = Vec::with_capacity(max.min(s.len() / 4 + 2));
@@ -53,7 +53,9 @@ pub fn tokens_upto(s: &str, max: usize) -> Vec<Tok> {
             s,
             at: hand.restart,
         };
-        while slow.at <= hand.non_ascii && out.len() < max {
+        // a little past the char: where there is one non-ASCII char, others are often
+        // near, and each handover costs a few tokens' worth
+        while slow.at <= hand.non_ascii + 32 && out.len() < max {
             match slow.next() {
                 Some(t) => out.push(t),
                 None => break,
@@ -100,10 +102,16 @@ fn ascii_tokens(s: &str, from: usize, max: usize, out: &mut Vec<Tok>) -> Option<
                     .iter()
                     .position(|b| !b.is_ascii())
                     .unwrap_or(0);
-            let restart = bytes[from..non_ascii]
+            let mut restart = bytes[from..non_ascii]
                 .iter()
                 .rposition(|&b| crate::words::is_ascii_space(b))
                 .map_or(from, |k| from + k);
+            // no word runs into the block, so it starts at a token boundary: for a few
+            // bytes (text thick with non-ASCII chars) the char-by-char tokenizer costs
+            // less than reading the block again
+            if !open && (base..base + 24).contains(&restart) {
+                restart = base;
+            }
             hand = Some(Handover { restart, non_ascii });
             to = restart;
             if restart < base {
@@ -202,38 +210,46 @@ impl Block {
     /// The (up to) 64 bytes of `bytes` from `at`, if they are ASCII.
     #[inline]
     fn read(bytes: &[u8], at: usize) -> Option<Block> {
+        // a block with a non-ASCII byte is not read further
+        let ascii = |words: &[[u8; 8]]| {
+            let high = words.iter().fold(0, |h, w| h | u64::from_le_bytes(*w));
+            high & crate::swar::HIGH == 0
+        };
         match bytes.get(at..at + 64) {
-            Some(full) => Block::of(full.as_chunks().0, u64::MAX),
+            Some(full) => {
+                let words = full.as_chunks().0;
+                ascii(words).then(|| Block::of(words, u64::MAX))
+            }
             None => {
                 let rest = &bytes[at..];
                 let mut padded = [0u8; 64];
                 padded[..rest.len()].copy_from_slice(rest);
-                let words = padded.as_chunks().0;
-                Block::of(&words[..rest.len().div_ceil(8)], (1 << rest.len()) - 1)
+                let words = &padded.as_chunks().0[..rest.len().div_ceil(8)];
+                ascii(words).then(|| Block::of(words, (1 << rest.len()) - 1))
             }
         }
     }
 
+    /// The block of `words` (at most eight, ASCII).
     #[inline(always)]
-    fn of(words: &[[u8; 8]], valid: u64) -> Option<Block> {
-        use crate::swar::{HIGH, ascii_range, splat, transpose8};
+    fn of(words: &[[u8; 8]], valid: u64) -> Block {
+        use crate::swar::{ascii_range, splat, transpose8};
         // the marks of byte `i` of word `k` go to bit `8 i + k`: one shift per word, and
         // one transposition per block puts them in order
-        let (mut alnum, mut space, mut joiner, mut high) = (0, 0, 0, 0);
+        let (mut alnum, mut space, mut joiner) = (0, 0, 0);
         for (k, eight) in words.iter().enumerate() {
             let w = u64::from_le_bytes(*eight);
-            high |= w;
             alnum |=
                 (ascii_range(w | splat(0x20), b'a', b'z') | ascii_range(w, b'0', b'9')) >> (7 - k);
             space |= (ascii_range(w, b' ', b' ') | ascii_range(w, b'\t', b'\r')) >> (7 - k);
             joiner |= (ascii_range(w, b'&', b'\'') | ascii_range(w, b'-', b'.')) >> (7 - k);
         }
-        (high & HIGH == 0).then(|| Block {
+        Block {
             alnum: transpose8(alnum),
             space: transpose8(space),
             joiner: transpose8(joiner),
             valid,
-        })
+        }
     }
 }
 
