@@ -37,10 +37,220 @@ pub fn tokens(s: &str) -> Vec<Tok> {
 
 /// The first `max` tokens of `s` (the phrase readers look no further, so long texts are
 /// not cut up in full).
+///
+/// ASCII text is cut 64 bytes at a time ([`ascii_tokens`]); from the last white space
+/// before a non-ASCII char, the char-by-char [`Tokens`] takes over until it is some way
+/// past that char. No token crosses white space and the tokenizer looks only ahead, so both
+/// start at token boundaries and cut the same tokens as [`Tokens`] alone.
 pub fn tokens_upto(s: &str, max: usize) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(max.min(s.len() / 5 + 1));
-    out.extend(Tokens { s, at: 0 }.take(max));
+    let mut out = Vec::with_capacity(max.min(s.len() / 4 + 2));
+    let mut at = 0;
+    while at < s.len() && out.len() < max {
+        let Some(hand) = ascii_tokens(s, at, max, &mut out) else {
+            break;
+        };
+        let mut slow = Tokens {
+            s,
+            at: hand.restart,
+        };
+        // a little past the char: where there is one non-ASCII char, others are often
+        // near, and each handover costs a few tokens' worth
+        while slow.at <= hand.non_ascii + 32 && out.len() < max {
+            match slow.next() {
+                Some(t) => out.push(t),
+                None => break,
+            }
+        }
+        at = slow.at;
+    }
+    out.truncate(max);
     out
+}
+
+/// Where [`ascii_tokens`] hands over to [`Tokens`]: at the white space `restart` (or the
+/// start), the last before the non-ASCII byte `non_ascii`.
+struct Handover {
+    restart: usize,
+    non_ascii: usize,
+}
+
+/// Appends to `out` the tokens of `s` from `from` (a token boundary), as long as the text
+/// is ASCII, stopping once `max` tokens are complete. At a non-ASCII char it stops at the
+/// white space before it and says where.
+///
+/// Each block of 64 bytes is read into bit masks (bit `i` for byte `i`): letters and
+/// digits, spaces, joiners. A joiner between two alphanumerics is part of a word, and a
+/// dot after an abbreviation ends one, so the words are the runs of those bytes; every
+/// other byte that is not a space is a token of its own. The tokens of a block are then
+/// read off the masks of their first and last bytes, without a branch per byte or per
+/// word end. A word that runs into the next block is closed there.
+fn ascii_tokens(s: &str, from: usize, max: usize, out: &mut Vec<Tok>) -> Option<Handover> {
+    let bytes = s.as_bytes();
+    let mut to = bytes.len();
+    let mut hand = None;
+    // the alphanumeric mark of the byte before the block, and whether a word runs into it
+    let mut alnum_before = 0u64;
+    let mut open = false;
+    let mut base = from;
+    while base < to {
+        let Some(block) = Block::read(&bytes[..to], base) else {
+            // the text up to the last white space before the char is cut here: its
+            // tokens are those already out, the word running into this block excepted
+            // when the white space is further back, or those of this block before it
+            let non_ascii = base
+                + bytes[base..]
+                    .iter()
+                    .position(|b| !b.is_ascii())
+                    .unwrap_or(0);
+            let mut restart = bytes[from..non_ascii]
+                .iter()
+                .rposition(|&b| crate::words::is_ascii_space(b))
+                .map_or(from, |k| from + k);
+            // no word runs into the block, so it starts at a token boundary: for a few
+            // bytes (text thick with non-ASCII chars) the char-by-char tokenizer costs
+            // less than reading the block again
+            if !open && (base..base + 24).contains(&restart) {
+                restart = base;
+            }
+            hand = Some(Handover { restart, non_ascii });
+            to = restart;
+            if restart < base {
+                while out.last().is_some_and(|t| t.start >= restart) {
+                    out.pop();
+                }
+                open = false;
+            }
+            continue;
+        };
+        let alnum_after = u64::from(
+            bytes[..to]
+                .get(base + 64)
+                .is_some_and(u8::is_ascii_alphanumeric),
+        );
+        let prev = block.alnum << 1 | alnum_before;
+        let next = block.alnum >> 1 | alnum_after << 63;
+        let mut word = block.alnum | (block.joiner & prev & next);
+        // a dot after a word and before no alphanumeric ends an abbreviation ("Gov.")
+        let mut dots = block.joiner & prev & !next;
+        while dots != 0 {
+            let d = dots.trailing_zeros();
+            dots &= dots - 1;
+            if bytes[base + d as usize] != b'.' {
+                continue;
+            }
+            // the word before the dot starts after the last byte below it that is not in
+            // a word, or where the word that ran into this block started
+            let outside = !word & ((1u64 << d) - 1);
+            let start = if outside != 0 {
+                base + (64 - outside.leading_zeros()) as usize
+            } else if open {
+                out.last().map_or(base, |t| t.start)
+            } else {
+                base
+            };
+            if is_abbrev(&s[start..base + d as usize]) {
+                word |= 1 << d;
+            }
+        }
+        let single = !word & !block.space & block.valid;
+        let mut firsts = (word & !(word << 1 | u64::from(open))) | single;
+        // the last byte of a word in bit 63 is known only with the next block
+        let mut lasts = (word & !(word >> 1) & !(1 << 63)) | single;
+        if open {
+            if word & 1 == 0 {
+                // the word ended with the last block
+                if let Some(t) = out.last_mut() {
+                    t.end = base;
+                }
+            } else if lasts != 0 {
+                // it ends at the first last byte of this block
+                if let Some(t) = out.last_mut() {
+                    t.end = base + lasts.trailing_zeros() as usize + 1;
+                }
+                lasts &= lasts - 1;
+            }
+        }
+        // one token per first byte, in order, with the last byte of the same rank (the
+        // end of a word that runs on is set with the next block)
+        out.extend((0..firsts.count_ones()).map(|_| {
+            let i = firsts.trailing_zeros();
+            let end = base + lasts.trailing_zeros() as usize + 1;
+            firsts &= firsts - 1;
+            lasts &= lasts.wrapping_sub(1);
+            Tok {
+                start: base + i as usize,
+                end,
+                word: word >> i & 1 != 0,
+            }
+        }));
+        open = word >> 63 != 0;
+        alnum_before = block.alnum >> 63;
+        base += 64;
+        if out.len() > max || (out.len() == max && !open) {
+            return hand;
+        }
+    }
+    if open && let Some(t) = out.last_mut() {
+        t.end = to;
+    }
+    hand
+}
+
+/// The bytes of 64 ASCII bytes that matter to the tokenizer, bit `i` for byte `i`.
+struct Block {
+    alnum: u64,
+    space: u64,
+    /// '.', '-', '\'', '&'.
+    joiner: u64,
+    /// The bytes that are in the text.
+    valid: u64,
+}
+
+impl Block {
+    /// The (up to) 64 bytes of `bytes` from `at`, if they are ASCII.
+    #[inline]
+    fn read(bytes: &[u8], at: usize) -> Option<Block> {
+        // a block with a non-ASCII byte is not read further
+        let ascii = |words: &[[u8; 8]]| {
+            let high = words.iter().fold(0, |h, w| h | u64::from_le_bytes(*w));
+            high & crate::swar::HIGH == 0
+        };
+        match bytes.get(at..at + 64) {
+            Some(full) => {
+                let words = full.as_chunks().0;
+                ascii(words).then(|| Block::of(words, u64::MAX))
+            }
+            None => {
+                let rest = &bytes[at..];
+                let mut padded = [0u8; 64];
+                padded[..rest.len()].copy_from_slice(rest);
+                let words = &padded.as_chunks().0[..rest.len().div_ceil(8)];
+                ascii(words).then(|| Block::of(words, (1 << rest.len()) - 1))
+            }
+        }
+    }
+
+    /// The block of `words` (at most eight, ASCII).
+    #[inline(always)]
+    fn of(words: &[[u8; 8]], valid: u64) -> Block {
+        use crate::swar::{ascii_range, splat, transpose8};
+        // the marks of byte `i` of word `k` go to bit `8 i + k`: one shift per word, and
+        // one transposition per block puts them in order
+        let (mut alnum, mut space, mut joiner) = (0, 0, 0);
+        for (k, eight) in words.iter().enumerate() {
+            let w = u64::from_le_bytes(*eight);
+            alnum |=
+                (ascii_range(w | splat(0x20), b'a', b'z') | ascii_range(w, b'0', b'9')) >> (7 - k);
+            space |= (ascii_range(w, b' ', b' ') | ascii_range(w, b'\t', b'\r')) >> (7 - k);
+            joiner |= (ascii_range(w, b'&', b'\'') | ascii_range(w, b'-', b'.')) >> (7 - k);
+        }
+        Block {
+            alnum: transpose8(alnum),
+            space: transpose8(space),
+            joiner: transpose8(joiner),
+            valid,
+        }
+    }
 }
 
 /// The tokens of `s` one at a time, for readers that usually stop after a few.
@@ -57,10 +267,54 @@ struct Tokens<'a> {
 impl Iterator for Tokens<'_> {
     type Item = Tok;
 
+    /// ASCII spaces, then a punctuation mark, or a run of ASCII letters and digits that
+    /// ends at a byte that joins nothing to it: the common tokens, without the registers
+    /// and branches of the general case ([`Tokens::next_from`]).
+    #[inline(always)]
     fn next(&mut self) -> Option<Tok> {
+        let bytes = self.s.as_bytes();
+        let mut i = self.at;
+        let b = loop {
+            let Some(&b) = bytes.get(i) else {
+                self.at = bytes.len();
+                return None;
+            };
+            if !crate::words::is_ascii_space(b) {
+                break b;
+            }
+            i += 1;
+        };
+        if b.is_ascii_alphanumeric() {
+            let end = alnum_run_end(bytes, i + 1);
+            if bytes
+                .get(end)
+                .is_none_or(|&c| c.is_ascii() && ASCII_CLASS[usize::from(c)] != Class::Joiner)
+            {
+                self.at = end;
+                return Some(Tok {
+                    start: i,
+                    end,
+                    word: true,
+                });
+            }
+        } else if b.is_ascii() {
+            self.at = i + 1;
+            return Some(Tok {
+                start: i,
+                end: i + 1,
+                word: false,
+            });
+        }
+        self.next_from(i)
+    }
+}
+
+impl Tokens<'_> {
+    /// The next token from byte `i`, in all cases.
+    #[inline(never)]
+    fn next_from(&mut self, mut i: usize) -> Option<Tok> {
         let s = self.s;
         let bytes = s.as_bytes();
-        let mut i = self.at;
         // skip spaces; a character that is neither space nor alphanumeric is a token
         let start = loop {
             let Some(&b) = bytes.get(i) else {
@@ -145,11 +399,13 @@ impl Iterator for Tokens<'_> {
 /// takes more instructions).
 #[inline]
 fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
-    use crate::swar;
+    use crate::swar::{self, ascii_range, splat};
     loop {
         let w = swar::load_padded(bytes, at);
-        // zero bytes past the end are not alphanumeric: a run stops by the end
-        let stop = !(swar::ascii_letters(w) | swar::ascii_digits(w)) & swar::HIGH;
+        // zero bytes past the end are not alphanumeric: a run stops by the end; the
+        // ranges are exact up to the first non-ASCII byte, which stops the run
+        let alnum = ascii_range(w | splat(0x20), b'a', b'z') | ascii_range(w, b'0', b'9');
+        let stop = (!alnum | w) & swar::HIGH;
         if stop != 0 {
             return at + (stop.trailing_zeros() / 8) as usize;
         }
@@ -2677,6 +2933,63 @@ mod tests {
         ) {
             let t: String = pieces.concat();
             proptest::prop_assert_eq!(tokens(&t), reference_tokens(&t), "{:?}", t);
+            proptest::prop_assert_eq!(token_iter(&t).collect::<Vec<_>>(), reference_tokens(&t));
+        }
+
+        /// Long texts, mostly ASCII: words and joiners across the 64-byte blocks of
+        /// [`ascii_tokens`], a non-ASCII char now and then, and the first `max` tokens.
+        #[test]
+        fn block_tokenizer_equals_the_reference(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "Z", "9", " ", "  ", "\n", "\t", "\r\n", "\u{b}", "\u{c}", ".", "-", "'",
+                    "&", ",", "(", "\"", "\u{7f}", "\u{1}", "\u{1f}", "/", "Jr", "Gov", "U",
+                    "Mr.", "U.S.", "x.y", "1,000", "3.5", "Jean-Paul", "O'Neill", "AT&T",
+                    "abcdefghijklmnopqrstuvwxyz", "0123456789", " the ", " said ", "é", "É",
+                    "’", "\u{a0}", "漢", "\u{2028}",
+                ]),
+                0..160,
+            ),
+            max in 0usize..80,
+        ) {
+            let t: String = pieces.concat();
+            let want = reference_tokens(&t);
+            proptest::prop_assert_eq!(&tokens(&t), &want, "{:?}", t);
+            proptest::prop_assert_eq!(&token_iter(&t).collect::<Vec<_>>(), &want, "{:?}", t);
+            let first: Vec<Tok> = want.iter().copied().take(max).collect();
+            proptest::prop_assert_eq!(tokens_upto(&t, max), first, "{:?} {}", t, max);
+        }
+    }
+
+    #[test]
+    fn tokens_across_blocks() {
+        // words, joiners and abbreviations at each place around the end of a block of 64
+        let words = [
+            "Gov.",
+            "U.S.",
+            "Jean-Paul",
+            "O'Neill",
+            "AT&T",
+            "x.",
+            "a-",
+            "1,000.5",
+            "é",
+            "’s",
+        ];
+        for pad in 0..80 {
+            for w in words {
+                for tail in ["", " ", ".", "b", "-c", "é", "\n"] {
+                    let t = format!("{}{w}{tail} end", "a".repeat(pad));
+                    assert_eq!(tokens(&t), reference_tokens(&t), "{t:?}");
+                    assert_eq!(token_iter(&t).collect::<Vec<_>>(), reference_tokens(&t));
+                    let t = format!("{}{w}{tail}", "ab ".repeat(pad / 3) + &" ".repeat(pad % 3));
+                    assert_eq!(tokens(&t), reference_tokens(&t), "{t:?}");
+                    for max in [0, 1, 2, 3, pad / 2, pad] {
+                        let want: Vec<Tok> = reference_tokens(&t).into_iter().take(max).collect();
+                        assert_eq!(tokens_upto(&t, max), want, "{t:?} {max}");
+                    }
+                }
+            }
         }
     }
 

@@ -43,6 +43,16 @@ pub const fn eq(w: u64, b: u8) -> u64 {
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
+/// The bytes of `w`, all ASCII (below 0x80), that are in `lo..=hi` (`hi` below 0x80):
+/// fewer steps than the tests above, which take any byte. (A byte from 0x80 gets no exact
+/// answer and may spoil those of the bytes after it, never those before it.)
+pub const fn ascii_range(w: u64, lo: u8, hi: u8) -> u64 {
+    // a byte and these addends sum to no more than 0xFF: nothing carries
+    let from_lo = w + splat(0x80 - lo); // bit 7: at least `lo`
+    let past_hi = w + splat(0x7F - hi); // bit 7: past `hi`
+    (from_lo ^ past_hi) & HIGH
+}
+
 /// The bytes of `w` that are ASCII letters.
 pub const fn ascii_letters(w: u64) -> u64 {
     // setting bit 5 lower-cases a letter, and gives a lower-case letter only from a letter;
@@ -82,6 +92,18 @@ pub const fn bits(mask: u64) -> u64 {
     // the products of the marks with the multiplier's bits meet at no bit (nothing carries),
     // and byte `k`'s mark times bit `56 - 7 k` lands on bit `56 + k`
     ((mask >> 7) & ONES).wrapping_mul(0x0102_0408_1020_4080) >> 56
+}
+
+/// `m` as an 8 by 8 matrix of bits, byte `r` its row `r`, transposed: bit `c` of byte `r`
+/// goes to bit `r` of byte `c`.
+pub const fn transpose8(m: u64) -> u64 {
+    // swap the off-diagonal 1x1, then 2x2, then 4x4 blocks of each 2x2, 4x4, 8x8 block
+    let t = (m ^ (m >> 7)) & 0x00AA_00AA_00AA_00AA;
+    let m = m ^ t ^ (t << 7);
+    let t = (m ^ (m >> 14)) & 0x0000_CCCC_0000_CCCC;
+    let m = m ^ t ^ (t << 14);
+    let t = (m ^ (m >> 28)) & 0x0000_0000_F0F0_F0F0;
+    m ^ t ^ (t << 28)
 }
 
 #[cfg(test)]
@@ -132,6 +154,61 @@ mod tests {
         );
         assert_eq!(load_padded(b"abc", 3), 0);
         assert_eq!(load_padded(b"abc", 9), 0);
+    }
+
+    #[test]
+    fn ascii_range_marks_exactly_the_bytes_in_range() {
+        // every range of ASCII bytes, every ASCII byte at both ends of a word
+        for lo in 0..0x80u8 {
+            for hi in lo..0x80u8 {
+                for v in 0..0x80u8 {
+                    for at in [0, 7] {
+                        for fill in [0u8, b'a', 0x7F] {
+                            let mut eight = [fill; 8];
+                            eight[at] = v;
+                            let want = eight.iter().enumerate().fold(0u64, |m, (i, c)| {
+                                m | u64::from((lo..=hi).contains(c)) << (8 * i + 7)
+                            });
+                            let got = ascii_range(u64::from_le_bytes(eight), lo, hi);
+                            assert_eq!(got, want, "{eight:?} {lo}..={hi}");
+                        }
+                    }
+                }
+                // a byte from 0x80 spoils no answer for the bytes before it
+                for high in [0x80u8, 0xC3, 0xFF] {
+                    let mut eight = *b"a0 -.'\x7f\0";
+                    for at in 0..8 {
+                        let saved = eight[at];
+                        eight[at] = high;
+                        let before = (1u64 << (8 * at)) - 1;
+                        let want = eight[..at].iter().enumerate().fold(0u64, |m, (i, c)| {
+                            m | u64::from((lo..=hi).contains(c)) << (8 * i + 7)
+                        });
+                        let got = ascii_range(u64::from_le_bytes(eight), lo, hi) & before;
+                        assert_eq!(got, want, "{eight:?} {lo}..={hi}");
+                        eight[at] = saved;
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn transpose8_swaps_rows_and_columns() {
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+        for _ in 0..1000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let m = seed ^ (seed >> 29);
+            let t = transpose8(m);
+            for r in 0..8 {
+                for c in 0..8 {
+                    assert_eq!(t >> (8 * c + r) & 1, m >> (8 * r + c) & 1, "{m:#x}");
+                }
+            }
+            assert_eq!(transpose8(t), m);
+        }
     }
 
     #[test]
