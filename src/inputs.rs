@@ -409,7 +409,13 @@ mod tests {
             &["b", "a"],
             &["r10.txt", "r1.txt", "r100.txt", "r2.txt"],
             // equal first eight bytes, and a name that is another's prefix
-            &["abcdefghZ", "abcdefghA", "abcdefgh", "abcdefg", "abcdefghA1"],
+            &[
+                "abcdefghZ",
+                "abcdefghA",
+                "abcdefgh",
+                "abcdefg",
+                "abcdefghA1",
+            ],
             &["é.txt", "e.txt", "z", "Z", "", ""],
             &["x", "", "a", ""],
         ];
