@@ -355,9 +355,9 @@ pub fn positions_into(text: &str, out: &mut Vec<usize>) {
 #[inline]
 fn letter_bits(block: &[u8; 64]) -> u64 {
     let (words, _) = block.as_chunks::<8>();
-    words.iter().enumerate().fold(0, |m, (k, w)| {
-        m | swar::bits(swar::ascii_letters(u64::from_le_bytes(*w))) << (8 * k)
-    })
+    swar::gather64(std::array::from_fn(|k| {
+        swar::ascii_letters(u64::from_le_bytes(words[k]))
+    }))
 }
 
 /// Is `w`, a whole run of ASCII letters, a cue of reported speech? A cue word that takes
@@ -464,6 +464,28 @@ use crate::swar;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letter_bits_marks_each_ascii_letter() {
+        let cases: [&[u8]; 4] = [
+            b"",
+            b"He said, \"It's 12 o'clock\" - and left.",
+            "Caf\u{e9} na\u{ef}ve Zz@[`{".as_bytes(),
+            &[b'a', 0xC3, b'Z', 0x80, b'@', b'[', b'`', b'{', 0xFF, b'm'],
+        ];
+        for case in cases {
+            for shift in 0..64 {
+                let mut block = [b' '; 64];
+                for (i, &c) in case.iter().enumerate() {
+                    block[(shift + i) % 64] = c;
+                }
+                let want = block.iter().enumerate().fold(0u64, |m, (i, c)| {
+                    m | u64::from(c.is_ascii_alphabetic()) << i
+                });
+                assert_eq!(letter_bits(&block), want, "{block:?}");
+            }
+        }
+    }
 
     #[test]
     fn table_is_sorted_and_every_form_is_found() {
