@@ -123,22 +123,27 @@ fn opens_after(c: Option<char>) -> bool {
 }
 
 /// The first byte of `b` that can start a quotation mark: '"', '\'', '`' or a non-ASCII
-/// byte (curly quotes and guillemets), looked for eight bytes at a time.
+/// byte (curly quotes and guillemets), looked for sixteen bytes at a time.
 fn may_start_mark(b: &[u8]) -> Option<usize> {
-    use crate::swar::{HIGH, eq, load};
+    use crate::swar::{high_or_any3, load, load_padded};
+    let hits = |w| high_or_any3(w, b'"', b'\'', b'`');
     let mut at = 0;
-    while let Some(chunk) = b.get(at..at + 8) {
-        let x = load(chunk);
-        let hits = (x & HIGH) | eq(x, b'"') | eq(x, b'\'') | eq(x, b'`');
-        if hits != 0 {
-            return Some(at + (hits.trailing_zeros() / 8) as usize);
+    while let Some(chunk) = b.get(at..at + 16) {
+        let both = u128::from(hits(load(chunk))) | u128::from(hits(load(&chunk[8..]))) << 64;
+        if both != 0 {
+            return Some(at + (both.trailing_zeros() / 8) as usize);
+        }
+        at += 16;
+    }
+    // the rest, in words padded with zero bytes (no mark)
+    while at < b.len() {
+        let one = hits(load_padded(b, at));
+        if one != 0 {
+            return Some(at + (one.trailing_zeros() / 8) as usize);
         }
         at += 8;
     }
-    b[at..]
-        .iter()
-        .position(|&c| !c.is_ascii() || matches!(c, b'"' | b'\'' | b'`'))
-        .map(|p| at + p)
+    None
 }
 
 /// Pairs the quotation marks of one paragraph (see the module doc).
@@ -1924,6 +1929,19 @@ mod tests {
             assert_eq!(may_start_mark(&text), want, "{c}");
         }
         assert_eq!(may_start_mark(b""), None);
+        // every length, in the blocks of sixteen, of eight and in the padded rest
+        for len in 0..40 {
+            let plain = vec![b'a'; len];
+            assert_eq!(may_start_mark(&plain), None, "{len}");
+            for at in 0..len {
+                for special in [b'"', 0xC3] {
+                    let mut text = plain.clone();
+                    text[at] = special;
+                    text[len - 1] = b'`';
+                    assert_eq!(may_start_mark(&text), Some(at), "{len} {at}");
+                }
+            }
+        }
     }
 
     fn quoted(t: &str) -> Vec<&str> {

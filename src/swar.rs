@@ -53,6 +53,19 @@ pub const fn ascii_range(w: u64, lo: u8, hi: u8) -> u64 {
     (from_lo ^ past_hi) & HIGH
 }
 
+/// The bytes of `w` from 0x80 or equal to one of `a`, `b`, `c` (each below 0x80), for
+/// finding the first: exact up to the first byte from 0x80, which may spoil the answers of
+/// the bytes after it; the first mark is always exact. Fewer steps than [`eq`] three times.
+pub const fn high_or_any3(w: u64, a: u8, b: u8, c: u8) -> u64 {
+    // an ASCII byte XOR an ASCII byte is below 0x80, and adding 0x7F sets its bit 7 when it
+    // is not zero, carrying into no other byte; only a byte from 0x80 (itself marked) may
+    // carry into the next
+    let not_a = (w ^ splat(a)) + LOW7;
+    let not_b = (w ^ splat(b)) + LOW7;
+    let not_c = (w ^ splat(c)) + LOW7;
+    (w | !(not_a & not_b & not_c)) & HIGH
+}
+
 /// The bytes of `w` that are ASCII letters.
 pub const fn ascii_letters(w: u64) -> u64 {
     // setting bit 5 lower-cases a letter, and gives a lower-case letter only from a letter;
@@ -202,6 +215,35 @@ mod tests {
                         assert_eq!(got, want, "{eight:?} {lo}..={hi}");
                         eight[at] = saved;
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn high_or_any3_finds_the_first_mark_exactly() {
+        let (a, b, c) = (b'"', b'\'', b'`');
+        let want = |eight: &[u8; 8]| {
+            eight.iter().enumerate().fold(0u64, |m, (i, &v)| {
+                m | u64::from(v >= 0x80 || v == a || v == b || v == c) << (8 * i + 7)
+            })
+        };
+        for v in 0..=255u8 {
+            for at in 0..8 {
+                for fill in [0u8, b' ', b'a', b'"', 0x7F, 0x80, 0xC3, 0xFF] {
+                    let mut eight = [fill; 8];
+                    eight[at] = v;
+                    let w = u64::from_le_bytes(eight);
+                    let (got, want) = (high_or_any3(w, a, b, c), want(&eight));
+                    assert_eq!(got.trailing_zeros(), want.trailing_zeros(), "{eight:?}");
+                    // exact up to the first byte from 0x80
+                    let ascii = eight.iter().position(|&v| v >= 0x80).unwrap_or(8);
+                    let before = if ascii == 8 {
+                        u64::MAX
+                    } else {
+                        (1 << (8 * ascii + 8)) - 1
+                    };
+                    assert_eq!(got & before, want & before, "{eight:?}");
                 }
             }
         }
