@@ -1097,7 +1097,7 @@ impl Starts {
     /// The candidates of `window[1..]` (up to [`BLOCK`] bytes), a bit each, the first lowest;
     /// `window[0]` is the byte before them (a space, or none, at the start of the text).
     /// Written without branches over a whole block, so that the compiler makes SIMD compares
-    /// of the tests; the marks are then gathered eight at a time.
+    /// of the tests; the marks are then gathered with one transposition.
     #[inline(always)]
     fn of(&self, window: &[u8; BLOCK + 1]) -> u64 {
         let Starts {
