@@ -1423,17 +1423,20 @@ impl StartsIn<'_> {
     fn block(&self, at: usize) -> u64 {
         let bytes = self.bytes;
         let starts = &self.trie.starts;
-        if let Some(window) = at
-            .checked_sub(1)
-            .and_then(|from| bytes.get(from..at + BLOCK))
-        {
-            return starts.of(window.try_into().expect("a block and the byte before"));
+        let len = bytes.len();
+        if at > 0 && len > BLOCK {
+            // a block and the byte before it in the text; at the end, the last whole block,
+            // whose marks before `at` are shifted out
+            let from = at.min(len - BLOCK);
+            let window = &bytes[from - 1..from + BLOCK];
+            return starts.of(window.try_into().expect("a block and the byte before"))
+                >> (at - from);
         }
-        // the start or the end of the text: a copy, with a space before the start and zero
-        // bytes after the end, whose marks are left out
+        // the start of the text, or a short one: a copy, with a space before the start and
+        // zero bytes after the end, whose marks are left out
         let mut window = [0u8; BLOCK + 1];
         window[0] = at.checked_sub(1).map_or(b' ', |i| bytes[i]);
-        let piece = &bytes[at..(at + BLOCK).min(bytes.len())];
+        let piece = &bytes[at..(at + BLOCK).min(len)];
         window[1..=piece.len()].copy_from_slice(piece);
         starts.of(&window) & (u64::MAX >> (BLOCK - piece.len()))
     }

@@ -928,7 +928,8 @@ proptest::proptest! {
 proptest::proptest! {
     /// The eight-byte search for starts finds what testing each byte finds, for tries whose
     /// forms begin with capitals, few or many other letters and digits, and few or many other
-    /// bytes, from any position (inside and across the eights, and in a short last piece).
+    /// bytes, from any position (inside and across the eights, in a short last piece, and
+    /// in the last whole block of a text longer than one).
     #[test]
     fn next_start_is_the_bytewise_search(
         forms in proptest::collection::vec(proptest::sample::select(&[
@@ -938,7 +939,7 @@ proptest::proptest! {
         text in proptest::collection::vec(proptest::sample::select(&[
             "US", "U", "S", "A", "the", "t", "x", "a", "b", "1", "9", "z", "q", "É", "é",
             "\u{1}", "-", "(", "Z", "ÿ", " ", "\n", ".", "Sino", "Hague", "tx",
-        ][..]), 0..24),
+        ][..]), 0..60),
     ) {
         let trie = Trie::new(forms.iter().copied().enumerate());
         let text = text.concat();
