@@ -699,7 +699,7 @@ fn appositive_name(t: &str, mention: std::ops::Range<usize>) -> std::ops::Range<
 /// For a document ("one document posted online by X"), the issuer named after "by";
 /// otherwise `np` as it is.
 fn by_issuer(s: &str, np: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let head = crate::words::lower(s[np.clone()].split_whitespace().last().unwrap_or(""));
+    let head = crate::words::lower(crate::words::last_word(&s[np.clone()]).unwrap_or(""));
     if !matches!(
         head.as_str(),
         "document" | "report" | "statement" | "letter" | "study" | "filing"
@@ -774,7 +774,7 @@ fn is_title_of_work(s: &str) -> bool {
     }
     // up to six words, each capitalised, a number or a small joining word
     let mut words = 0;
-    for w in s.split_whitespace() {
+    for w in crate::words::words(s) {
         words += 1;
         let titled = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             || matches!(
@@ -1047,7 +1047,7 @@ fn attribute(
         .find(|c| c.is_alphanumeric() || matches!(c, '['))
         .is_some_and(|c| !c.is_lowercase());
     let introduced = intro.is_empty() || intro.ends_with([':', ',']) || {
-        let last = intro.split_whitespace().last().unwrap_or("");
+        let last = crate::words::last_word(intro).unwrap_or("");
         cues::in_text(last.trim_end_matches([',', ':'])).is_some()
     };
     let kind = if parts.len() > 1 || (introduced && starts_upper) {
@@ -1106,7 +1106,7 @@ fn attribute(
                     .map(|r| s0 + r.start..s0 + r.end)
                     .filter(|r| {
                         let np = &t0[r.clone()];
-                        np.split_whitespace().count() <= 6
+                        crate::words::words(np).count() <= 6
                             && speakers::can_name_speaker(np)
                             && !np.eq_ignore_ascii_case("it")
                     });
@@ -1140,7 +1140,7 @@ fn attribute(
         let r = named.or_else(|| {
             speakers::object_after(sentence).filter(|r| {
                 let np = &sentence[r.clone()];
-                np.split_whitespace().count() <= 6
+                crate::words::words(np).count() <= 6
                     && !speakers::names_someone(np)
                     && speakers::is_role_or_body(np)
             })
@@ -1247,7 +1247,7 @@ fn subject_note(t: &str, para: usize, st: usize) -> Option<Pending> {
     let r = speakers::leading_name(&rest[skip..]).or_else(|| {
         // "The White House has confirmed …": a named body after a determiner
         speakers::object_after(&rest[skip..])
-            .filter(|r| rest[skip..][r.clone()].split_whitespace().count() <= 6)
+            .filter(|r| crate::words::words(&rest[skip..][r.clone()]).count() <= 6)
     })?;
     let np = &rest[skip..][r.clone()];
     // "President Trump's income …" is not about Trump speaking
@@ -1631,7 +1631,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             let speakerish = speakers::names_someone(np) || speakers::is_speaker_description(np);
             let then_ok = after_np.is_empty()
                 || after_np.starts_with(',')
-                || after_np.split_whitespace().all(is_adverbial_word);
+                || crate::words::words(after_np).all(is_adverbial_word);
             if !(speakerish && then_ok) {
                 continue;
             }
@@ -1690,7 +1690,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
         let from = after_connective(body);
         speakers::object_after(&body[from..])
             .map(|r| from + r.start..from + r.end)
-            .filter(|r| body[r.clone()].split_whitespace().count() <= 8)
+            .filter(|r| crate::words::words(&body[r.clone()]).count() <= 8)
     });
     if let Some((clause, np, cue)) = main {
         out.extend(make(clause, np, cue));
