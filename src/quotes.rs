@@ -673,9 +673,15 @@ fn attribution_before_at(s: &str, toks: &[speakers::Tok], k: usize) -> Option<At
 }
 
 /// "his daughter, Rosa, …": the name set off after a description names the speaker.
-fn appositive_name(t: &str, mention: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let np = &t[mention.clone()];
-    if speakers::names_someone(np) || !speakers::is_speaker_description(np) {
+/// `named`: does the mention name someone ([`speakers::names_someone`]); `described`: else,
+/// is it a description of a speaker ([`speakers::is_speaker_description`])?
+fn appositive_name(
+    t: &str,
+    mention: std::ops::Range<usize>,
+    named: bool,
+    described: bool,
+) -> std::ops::Range<usize> {
+    if named || !described {
         return mention;
     }
     let rest = &t[mention.end..];
@@ -1190,10 +1196,14 @@ fn attribute(
             // a speaker phrase is a pronoun, a name or a description of a speaker; other
             // phrases ("a decision") name nobody
             let t = &paras[pi].text;
-            pending.mention = a
-                .mention
-                .filter(|r| speakers::can_name_speaker(&t[r.clone()]))
-                .map(|r| (pi, appositive_name(t, r)));
+            pending.mention = a.mention.and_then(|r| {
+                // `can_name_speaker`, with what it reads kept for `appositive_name`
+                let np = &t[r.clone()];
+                let named = speakers::names_someone(np);
+                let described = !named && speakers::is_speaker_description(np);
+                (named || described || speakers::is_pronoun_mention(np))
+                    .then(|| (pi, appositive_name(t, r, named, described)))
+            });
             pending.cue = Some(a.cue).filter(|c| !c.is_empty());
             if pending.mention.is_none() {
                 pending.inherit = true;

@@ -1528,7 +1528,12 @@ pub fn is_speaker_description(np: &str) -> bool {
 
 /// True when `np` can name a speaker: a pronoun, a name, or a speaker description.
 pub fn can_name_speaker(np: &str) -> bool {
-    pronoun_folded(np.trim()).is_some() || names_someone(np) || is_speaker_description(np)
+    is_pronoun_mention(np) || names_someone(np) || is_speaker_description(np)
+}
+
+/// Is the mention `np` a pronoun that can stand for a speaker ("he", "She")?
+pub fn is_pronoun_mention(np: &str) -> bool {
+    pronoun_folded(np.trim()).is_some()
 }
 
 /// Is `np` a description whose head is a role ("the senator", "a Clinton aide") or a
