@@ -1603,13 +1603,12 @@ pub type Span = std::ops::Range<usize>;
 /// The noun phrase that ends `s` (before a cue), if any.
 pub fn subject_before(s: &str) -> Option<Span> {
     let cut = subject_window(s);
-    let toks: Vec<Tok> = token_iter(&s[cut..])
-        .map(|t| Tok {
-            start: cut + t.start,
-            end: cut + t.end,
-            word: t.word,
-        })
-        .collect();
+    // the window's tokens, cut in bulk, with offsets in `s`
+    let mut toks = tokens(&s[cut..]);
+    for t in &mut toks {
+        t.start += cut;
+        t.end += cut;
+    }
     subject_in_window(s, &toks, cut)
 }
 
