@@ -1638,11 +1638,12 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             };
             let np = &tail_t[rest + r.start..rest + r.end];
             let after_np = tail_t[rest + r.end..].trim_start();
-            let speakerish = speakers::names_someone(np) || speakers::is_speaker_description(np);
             let then_ok = after_np.is_empty()
                 || after_np.starts_with(',')
                 || crate::words::words(after_np).all(is_adverbial_word);
-            if !(speakerish && then_ok) {
+            // the phrase is read only when what follows it fits
+            let speakerish = || speakers::names_someone(np) || speakers::is_speaker_description(np);
+            if !(then_ok && speakerish()) {
                 continue;
             }
             Some(rest + r.start..rest + r.end)
@@ -1651,9 +1652,11 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             // nothing before the speaker phrase but a few words in front of a name
             // ("the plant's Director General Oleg Mokryi said")
             let lead = &tail_t[..subj.start];
-            let named = speakers::names_someone(&tail_t[subj.clone()]);
+            // whether it names someone only when there are words before it
             if words_up_to(lead, 1) > 0
-                && !(named && words_up_to(lead, 4) <= 3 && !lead.contains(','))
+                && !(words_up_to(lead, 4) <= 3
+                    && !lead.contains(',')
+                    && speakers::names_someone(&tail_t[subj.clone()]))
             {
                 continue;
             }
@@ -1781,11 +1784,11 @@ fn reported_subject_first(
             // is a name with words in front ("Psychiatric oncologist Gabriela Ozco",
             // "Director of the FBI Louis Freeh")
             let lead = &body[..subj.start];
-            let named = speakers::names_someone(&body[subj.clone()]);
+            // whether it names someone only when the rest does not decide
             lead.trim().is_empty()
                 || after_connective(lead) == lead.len()
                 || lead.trim_end().ends_with(',')
-                || (named && !lead.contains(','))
+                || (!lead.contains(',') && speakers::names_someone(&body[subj.clone()]))
         });
         // else the sentence's first noun phrase, with what qualifies it before the cue
         // ("A Chinese-owned company set up to take over its assets said …")
