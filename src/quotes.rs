@@ -1697,13 +1697,16 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
     let participle = participle(body, &toks, cue_at, s);
     let main_end = participle.map_or(body.len(), |k| toks[k - 1].start);
     let main = reported_subject_first(body, &toks, main_end, cue_at, s);
-    let speaker_np = main.as_ref().map(|(_, np, _)| np.clone()).or_else(|| {
-        // the sentence's subject for "…, saying …" on its own
-        // ("But officials have shied away from commitments, saying …")
-        let from = after_connective(body);
-        speakers::object_after(&body[from..])
-            .map(|r| from + r.start..from + r.end)
-            .filter(|r| crate::words::words(&body[r.clone()]).count() <= 8)
+    // the speaker of a participle: read only when there is one
+    let speaker_np = participle.and_then(|_| {
+        main.as_ref().map(|(_, np, _)| np.clone()).or_else(|| {
+            // the sentence's subject for "…, saying …" on its own
+            // ("But officials have shied away from commitments, saying …")
+            let from = after_connective(body);
+            speakers::object_after(&body[from..])
+                .map(|r| from + r.start..from + r.end)
+                .filter(|r| crate::words::words(&body[r.clone()]).count() <= 8)
+        })
     });
     if let Some((clause, np, cue)) = main {
         out.extend(make(clause, np, cue));
