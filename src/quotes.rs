@@ -579,7 +579,10 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
             let Some(between) = s.get(r.end..cue_start).map(str::trim) else {
                 return false;
             };
-            between.is_empty() || between.starts_with(',') || speakers::tokens(between).len() <= 2
+            // (three tokens tell)
+            between.is_empty()
+                || between.starts_with(',')
+                || speakers::tokens_upto(between, 3).len() <= 2
         });
     let subj = head.or_else(|| speakers::subject_before(&s[..cue_start]))?;
     Some(Attribution {
@@ -1085,7 +1088,7 @@ fn attribute(
                 .is_some_and(|w| w.eq_ignore_ascii_case(b"according"));
             // `"…?" Trump told a television station in an interview aired on Monday …`:
             // however long, a sentence that opens with its speaker and a cue attributes
-            let opens_with_speaker = {
+            let opens_with_speaker = || {
                 let f = following.trim_start();
                 speakers::object_after(f).is_some_and(|r| {
                     let next = f[r.end..].split_whitespace().next().unwrap_or("");
@@ -1094,7 +1097,8 @@ fn attribute(
                         && cues::in_text(next.trim_end_matches([',', '.'])).is_some()
                 })
             };
-            if (short || opens_with_speaker) && !opens_with_according {
+            // the speaker is looked for only when the length does not decide
+            if !opens_with_according && (short || opens_with_speaker()) {
                 s_end = following_end;
             }
         }
