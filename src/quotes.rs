@@ -584,7 +584,10 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
             let Some(between) = s.get(r.end..cue_start).map(str::trim) else {
                 return false;
             };
-            between.is_empty() || between.starts_with(',') || speakers::tokens(between).len() <= 2
+            // (three tokens tell)
+            between.is_empty()
+                || between.starts_with(',')
+                || speakers::tokens_upto(between, 3).len() <= 2
         });
     let subj = head.or_else(|| speakers::subject_before(&s[..cue_start]))?;
     Some(Attribution {
@@ -678,9 +681,15 @@ fn attribution_before_at(s: &str, toks: &[speakers::Tok], k: usize) -> Option<At
 }
 
 /// "his daughter, Rosa, …": the name set off after a description names the speaker.
-fn appositive_name(t: &str, mention: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let np = &t[mention.clone()];
-    if speakers::names_someone(np) || !speakers::is_speaker_description(np) {
+/// `named`: does the mention name someone ([`speakers::names_someone`]); `described`: else,
+/// is it a description of a speaker ([`speakers::is_speaker_description`])?
+fn appositive_name(
+    t: &str,
+    mention: std::ops::Range<usize>,
+    named: bool,
+    described: bool,
+) -> std::ops::Range<usize> {
+    if named || !described {
         return mention;
     }
     let rest = &t[mention.end..];
@@ -704,7 +713,7 @@ fn appositive_name(t: &str, mention: std::ops::Range<usize>) -> std::ops::Range<
 /// For a document ("one document posted online by X"), the issuer named after "by";
 /// otherwise `np` as it is.
 fn by_issuer(s: &str, np: std::ops::Range<usize>) -> std::ops::Range<usize> {
-    let head = crate::words::lower(s[np.clone()].split_whitespace().last().unwrap_or(""));
+    let head = crate::words::lower(crate::words::last_word(&s[np.clone()]).unwrap_or(""));
     if !matches!(
         head.as_str(),
         "document" | "report" | "statement" | "letter" | "study" | "filing"
@@ -779,7 +788,7 @@ fn is_title_of_work(s: &str) -> bool {
     }
     // up to six words, each capitalised, a number or a small joining word
     let mut words = 0;
-    for w in s.split_whitespace() {
+    for w in crate::words::words(s) {
         words += 1;
         let titled = w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
             || matches!(
@@ -1052,7 +1061,7 @@ fn attribute(
         .find(|c| c.is_alphanumeric() || matches!(c, '['))
         .is_some_and(|c| !c.is_lowercase());
     let introduced = intro.is_empty() || intro.ends_with([':', ',']) || {
-        let last = intro.split_whitespace().last().unwrap_or("");
+        let last = crate::words::last_word(intro).unwrap_or("");
         cues::in_text(last.trim_end_matches([',', ':'])).is_some()
     };
     let kind = if parts.len() > 1 || (introduced && starts_upper) {
@@ -1084,7 +1093,7 @@ fn attribute(
                 .is_some_and(|w| w.eq_ignore_ascii_case(b"according"));
             // `"…?" Trump told a television station in an interview aired on Monday …`:
             // however long, a sentence that opens with its speaker and a cue attributes
-            let opens_with_speaker = {
+            let opens_with_speaker = || {
                 let f = following.trim_start();
                 speakers::object_after(f).is_some_and(|r| {
                     let next = f[r.end..].split_whitespace().next().unwrap_or("");
@@ -1093,7 +1102,8 @@ fn attribute(
                         && cues::in_text(next.trim_end_matches([',', '.'])).is_some()
                 })
             };
-            if (short || opens_with_speaker) && !opens_with_according {
+            // the speaker is looked for only when the length does not decide
+            if !opens_with_according && (short || opens_with_speaker()) {
                 s_end = following_end;
             }
         }
@@ -1111,7 +1121,7 @@ fn attribute(
                     .map(|r| s0 + r.start..s0 + r.end)
                     .filter(|r| {
                         let np = &t0[r.clone()];
-                        np.split_whitespace().count() <= 6
+                        crate::words::words(np).count() <= 6
                             && speakers::can_name_speaker(np)
                             && !np.eq_ignore_ascii_case("it")
                     });
@@ -1145,7 +1155,7 @@ fn attribute(
         let r = named.or_else(|| {
             speakers::object_after(sentence).filter(|r| {
                 let np = &sentence[r.clone()];
-                np.split_whitespace().count() <= 6
+                crate::words::words(np).count() <= 6
                     && !speakers::names_someone(np)
                     && speakers::is_role_or_body(np)
             })
@@ -1195,10 +1205,14 @@ fn attribute(
             // a speaker phrase is a pronoun, a name or a description of a speaker; other
             // phrases ("a decision") name nobody
             let t = &paras[pi].text;
-            pending.mention = a
-                .mention
-                .filter(|r| speakers::can_name_speaker(&t[r.clone()]))
-                .map(|r| (pi, appositive_name(t, r)));
+            pending.mention = a.mention.and_then(|r| {
+                // `can_name_speaker`, with what it reads kept for `appositive_name`
+                let np = &t[r.clone()];
+                let named = speakers::names_someone(np);
+                let described = !named && speakers::is_speaker_description(np);
+                (named || described || speakers::is_pronoun_mention(np))
+                    .then(|| (pi, appositive_name(t, r, named, described)))
+            });
             pending.cue = Some(a.cue).filter(|c| !c.is_empty());
             if pending.mention.is_none() {
                 pending.inherit = true;
@@ -1252,7 +1266,7 @@ fn subject_note(t: &str, para: usize, st: usize) -> Option<Pending> {
     let r = speakers::leading_name(&rest[skip..]).or_else(|| {
         // "The White House has confirmed …": a named body after a determiner
         speakers::object_after(&rest[skip..])
-            .filter(|r| rest[skip..][r.clone()].split_whitespace().count() <= 6)
+            .filter(|r| crate::words::words(&rest[skip..][r.clone()]).count() <= 6)
     })?;
     let np = &rest[skip..][r.clone()];
     // "President Trump's income …" is not about Trump speaking
@@ -1633,11 +1647,12 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             };
             let np = &tail_t[rest + r.start..rest + r.end];
             let after_np = tail_t[rest + r.end..].trim_start();
-            let speakerish = speakers::names_someone(np) || speakers::is_speaker_description(np);
             let then_ok = after_np.is_empty()
                 || after_np.starts_with(',')
-                || after_np.split_whitespace().all(is_adverbial_word);
-            if !(speakerish && then_ok) {
+                || crate::words::words(after_np).all(is_adverbial_word);
+            // the phrase is read only when what follows it fits
+            let speakerish = || speakers::names_someone(np) || speakers::is_speaker_description(np);
+            if !(then_ok && speakerish()) {
                 continue;
             }
             Some(rest + r.start..rest + r.end)
@@ -1646,9 +1661,11 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             // nothing before the speaker phrase but a few words in front of a name
             // ("the plant's Director General Oleg Mokryi said")
             let lead = &tail_t[..subj.start];
-            let named = speakers::names_someone(&tail_t[subj.clone()]);
+            // whether it names someone only when there are words before it
             if words_up_to(lead, 1) > 0
-                && !(named && words_up_to(lead, 4) <= 3 && !lead.contains(','))
+                && !(words_up_to(lead, 4) <= 3
+                    && !lead.contains(',')
+                    && speakers::names_someone(&tail_t[subj.clone()]))
             {
                 continue;
             }
@@ -1689,13 +1706,16 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
     let participle = participle(body, &toks, cue_at, s);
     let main_end = participle.map_or(body.len(), |k| toks[k - 1].start);
     let main = reported_subject_first(body, &toks, main_end, cue_at, s);
-    let speaker_np = main.as_ref().map(|(_, np, _)| np.clone()).or_else(|| {
-        // the sentence's subject for "…, saying …" on its own
-        // ("But officials have shied away from commitments, saying …")
-        let from = after_connective(body);
-        speakers::object_after(&body[from..])
-            .map(|r| from + r.start..from + r.end)
-            .filter(|r| body[r.clone()].split_whitespace().count() <= 8)
+    // the speaker of a participle: read only when there is one
+    let speaker_np = participle.and_then(|_| {
+        main.as_ref().map(|(_, np, _)| np.clone()).or_else(|| {
+            // the sentence's subject for "…, saying …" on its own
+            // ("But officials have shied away from commitments, saying …")
+            let from = after_connective(body);
+            speakers::object_after(&body[from..])
+                .map(|r| from + r.start..from + r.end)
+                .filter(|r| crate::words::words(&body[r.clone()]).count() <= 8)
+        })
     });
     if let Some((clause, np, cue)) = main {
         out.extend(make(clause, np, cue));
@@ -1776,11 +1796,11 @@ fn reported_subject_first(
             // is a name with words in front ("Psychiatric oncologist Gabriela Ozco",
             // "Director of the FBI Louis Freeh")
             let lead = &body[..subj.start];
-            let named = speakers::names_someone(&body[subj.clone()]);
+            // whether it names someone only when the rest does not decide
             lead.trim().is_empty()
                 || after_connective(lead) == lead.len()
                 || lead.trim_end().ends_with(',')
-                || (named && !lead.contains(','))
+                || (!lead.contains(',') && speakers::names_someone(&body[subj.clone()]))
         });
         // else the sentence's first noun phrase, with what qualifies it before the cue
         // ("A Chinese-owned company set up to take over its assets said …")

@@ -1518,10 +1518,8 @@ fn is_role_noun(w: &str) -> bool {
 pub fn is_speaker_description(np: &str) -> bool {
     // "the ministry", "a senior official", a named body ("the Smithsonian"), or a short
     // phrase with a role in it ("one Republican involved")
-    let words = np.split_whitespace();
-    let head_ok = words
-        .clone()
-        .next_back()
+    let words = crate::words::words(np);
+    let head_ok = crate::words::last_word(np)
         .is_some_and(|w| is_role_noun(w.trim_end_matches(['.', ','])) || is_cap(w));
     head_ok
         || (words.clone().nth(6).is_none() && { words }
@@ -1530,7 +1528,12 @@ pub fn is_speaker_description(np: &str) -> bool {
 
 /// True when `np` can name a speaker: a pronoun, a name, or a speaker description.
 pub fn can_name_speaker(np: &str) -> bool {
-    pronoun_folded(np.trim()).is_some() || names_someone(np) || is_speaker_description(np)
+    is_pronoun_mention(np) || names_someone(np) || is_speaker_description(np)
+}
+
+/// Is the mention `np` a pronoun that can stand for a speaker ("he", "She")?
+pub fn is_pronoun_mention(np: &str) -> bool {
+    pronoun_folded(np.trim()).is_some()
 }
 
 /// Is `np` a description whose head is a role ("the senator", "a Clinton aide") or a
@@ -1600,13 +1603,12 @@ pub type Span = std::ops::Range<usize>;
 /// The noun phrase that ends `s` (before a cue), if any.
 pub fn subject_before(s: &str) -> Option<Span> {
     let cut = subject_window(s);
-    let toks: Vec<Tok> = token_iter(&s[cut..])
-        .map(|t| Tok {
-            start: cut + t.start,
-            end: cut + t.end,
-            word: t.word,
-        })
-        .collect();
+    // the window's tokens, cut in bulk, with offsets in `s`
+    let mut toks = tokens(&s[cut..]);
+    for t in &mut toks {
+        t.start += cut;
+        t.end += cut;
+    }
     subject_in_window(s, &toks, cut)
 }
 
@@ -2212,9 +2214,9 @@ fn with_words<R>(np: &str, f: impl FnOnce(&[&str]) -> R) -> R {
     const SHORT: usize = 16;
     let mut short = [""; SHORT];
     let mut n = 0;
-    for w in np.split_whitespace() {
+    for w in crate::words::words(np) {
         if n == SHORT {
-            let words: Vec<&str> = np.split_whitespace().collect();
+            let words: Vec<&str> = crate::words::words(np).collect();
             return f(&words);
         }
         short[n] = w;
@@ -2479,7 +2481,7 @@ impl Registry {
         match found {
             Some(i) => {
                 let e = &mut self.entities[i];
-                if name.split_whitespace().count() > e.name.split_whitespace().count() {
+                if crate::words::words(&name).count() > crate::words::words(&e.name).count() {
                     let old = std::mem::replace(&mut e.name, name);
                     if !e.aliases.contains(&old) {
                         e.aliases.push(old);
@@ -2493,7 +2495,7 @@ impl Registry {
             None => {
                 // "Tillerson and Kishida" speak together: not one person for "he"; "Pathway
                 // Communications" is a body
-                let group = name.split_whitespace().any(|w| w == "and" || w == "&");
+                let group = crate::words::words(&name).any(|w| w == "and" || w == "&");
                 let org = is_org_name(&name);
                 if org {
                     self.entities.push(Entity {
@@ -2521,7 +2523,7 @@ impl Registry {
     fn description(&mut self, np: &str) -> usize {
         let l_folded = lower(np);
         let l = l_folded.as_str();
-        let head = l.split_whitespace().last().unwrap_or_default();
+        let head = crate::words::last_word(l).unwrap_or_default();
         // a role noun refers to the person who holds that role
         let definite = l.starts_with("the ") || l.starts_with("this ");
         // "the statement said", "the company said": the body named before
@@ -2601,7 +2603,7 @@ impl Registry {
     /// "Dmitry Peskov" when the article names him so somewhere).
     pub fn complete_names<'a>(&mut self, texts: impl Iterator<Item = &'a str> + Clone) {
         for e in self.entities.iter_mut().filter(|e| e.person) {
-            if e.name.split_whitespace().count() != 1 {
+            if crate::words::words(&e.name).count() != 1 {
                 continue;
             }
             let surname = e.name.clone();
@@ -2648,7 +2650,9 @@ impl Registry {
                     // "Secretary of State Madeleine Albright" -> "Madeleine Albright"
                     let window = &t[toks[j].start..tok.end];
                     let full = match split_title(window).1 {
-                        Some(n) if n.split_whitespace().count() > 1 && n.ends_with(&surname) => n,
+                        Some(n) if crate::words::words(&n).count() > 1 && n.ends_with(&surname) => {
+                            n
+                        }
                         _ => continue,
                     };
                     if !full.is_empty() && best.as_ref().is_none_or(|b| full.len() > b.len()) {

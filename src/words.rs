@@ -88,6 +88,51 @@ pub fn one_spaced_cow(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The words of `s`, as `split_whitespace` gives them; ASCII text is split on its bytes,
+/// without decoding characters.
+pub fn words(s: &str) -> Words<'_> {
+    if s.is_ascii() {
+        Words::Ascii { s, at: 0 }
+    } else {
+        Words::Any(s.split_whitespace())
+    }
+}
+
+/// The iterator of [`words`].
+#[derive(Clone)]
+pub enum Words<'a> {
+    /// ASCII text and the byte offset read up to.
+    Ascii {
+        s: &'a str,
+        at: usize,
+    },
+    Any(std::str::SplitWhitespace<'a>),
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Words::Ascii { s, at } => {
+                let b = s.as_bytes();
+                let mut i = *at;
+                while i < b.len() && is_ascii_space(b[i]) {
+                    i += 1;
+                }
+                let start = i;
+                while i < b.len() && !is_ascii_space(b[i]) {
+                    i += 1;
+                }
+                *at = i;
+                (start < i).then(|| &s[start..i])
+            }
+            Words::Any(w) => w.next(),
+        }
+    }
+}
+
 /// `w` in lower case.
 pub fn lower(w: &str) -> Lower<'_> {
     // one pass, without early exits (words are short)
@@ -120,35 +165,72 @@ pub fn same_folded(a: &str, b: &str) -> bool {
 }
 
 /// The first word of `s` and, when it has two or more, the last (as `split_whitespace`
-/// gives them); ASCII text is read without decoding.
+/// gives them). Only the bytes of those two words (and the spaces around them) are read:
+/// when they are ASCII, white space elsewhere changes neither.
 pub fn first_and_last(s: &str) -> (&str, Option<&str>) {
-    if !s.is_ascii() {
+    let b = s.as_bytes();
+    let Some((start, end)) = ascii_word_from(b, 0) else {
         let mut words = s.split_whitespace();
         let first = words.next().unwrap_or_default();
         return (first, words.next_back());
+    };
+    if end == b.len() {
+        return (&s[start..end], None);
     }
-    let t = s.trim();
-    let b = t.as_bytes();
-    match b.iter().position(|&c| is_ascii_space(c)) {
-        None => (t, None),
-        Some(end) => {
-            let from = b
-                .iter()
-                .rposition(|&c| is_ascii_space(c))
-                .map_or(0, |i| i + 1);
-            (&t[..end], Some(&t[from..]))
+    match ascii_word_back(b) {
+        // the first word ends at a space before the last
+        Some((from, to)) if from > end => (&s[start..end], Some(&s[from..to])),
+        Some(_) => (&s[start..end], None),
+        None => {
+            let mut words = s.split_whitespace();
+            let first = words.next().unwrap_or_default();
+            (first, words.next_back())
         }
     }
 }
 
-/// The last word of `s` (`split_whitespace().last()`); ASCII text is read from the end.
+/// The last word of `s` (`split_whitespace().last()`), read from the end.
 pub fn last_word(s: &str) -> Option<&str> {
-    if !s.is_ascii() {
-        return s.split_whitespace().last();
+    match ascii_word_back(s.as_bytes()) {
+        Some((from, to)) => (from < to).then(|| &s[from..to]),
+        None => s.split_whitespace().last(),
     }
-    let t = s.trim_end();
-    let from = t.bytes().rposition(is_ascii_space).map_or(0, |i| i + 1);
-    (!t.is_empty()).then(|| &t[from..])
+}
+
+/// The first word of `b` from `at` on, after ASCII spaces, as a byte range (empty at the
+/// end), when its bytes and those of the spaces before it are ASCII; the word ends at an
+/// ASCII space or at the end.
+fn ascii_word_from(b: &[u8], at: usize) -> Option<(usize, usize)> {
+    let mut i = at;
+    while i < b.len() && is_ascii_space(b[i]) {
+        i += 1;
+    }
+    let start = i;
+    while i < b.len() && !is_ascii_space(b[i]) {
+        if !b[i].is_ascii() {
+            return None;
+        }
+        i += 1;
+    }
+    Some((start, i))
+}
+
+/// The last word of `b`, before ASCII spaces, as a byte range (empty when `b` is all
+/// spaces), when its bytes and those of the spaces after it are ASCII; the word starts
+/// after an ASCII space or at 0.
+fn ascii_word_back(b: &[u8]) -> Option<(usize, usize)> {
+    let mut i = b.len();
+    while i > 0 && is_ascii_space(b[i - 1]) {
+        i -= 1;
+    }
+    let end = i;
+    while i > 0 && !is_ascii_space(b[i - 1]) {
+        if !b[i - 1].is_ascii() {
+            return None;
+        }
+        i -= 1;
+    }
+    Some((i, end))
 }
 
 /// The white space of `char::is_whitespace` in ASCII (the vertical tab included, which
@@ -362,6 +444,44 @@ mod tests {
             let want = (words.next().unwrap_or_default(), words.next_back());
             assert_eq!(first_and_last(s), want, "{s:?}");
             assert_eq!(last_word(s), s.split_whitespace().last(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn words_are_those_of_split_whitespace() {
+        for s in [
+            "",
+            " ",
+            "Peskov",
+            " Dmitry  Sergeyevich\tPeskov ",
+            "a\x0bb\x0cc\rd\ne",
+            "a\x1fb",
+            "Jos\u{e9} Mar\u{ed}a Aznar",
+            "Ana\u{a0}Botella",
+            "\u{2003}x y\u{2003}",
+        ] {
+            let want: Vec<&str> = s.split_whitespace().collect();
+            assert_eq!(super::words(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn first_and_last_of_any_text_are_those_of_split_whitespace(
+            s in "[ abAB.\t\n\x0b\x0c\x1c\u{a0}\u{85}\u{2003}é]{0,16}"
+        ) {
+            let mut words = s.split_whitespace();
+            let want = (words.next().unwrap_or_default(), words.next_back());
+            proptest::prop_assert_eq!(super::first_and_last(&s), want);
+            proptest::prop_assert_eq!(super::last_word(&s), s.split_whitespace().last());
+        }
+
+        #[test]
+        fn words_of_any_text_are_those_of_split_whitespace(
+            s in "[ a-zA-Z.'\t\n\r\x0b\x0c\x1c\u{a0}\u{85}\u{2003}é-]{0,40}"
+        ) {
+            let want: Vec<&str> = s.split_whitespace().collect();
+            proptest::prop_assert_eq!(super::words(&s).collect::<Vec<_>>(), want);
         }
     }
 
