@@ -36,8 +36,9 @@ struct ErrorRecord<'a> {
     error: String,
 }
 
-/// Files handed to a thread at once.
-const FILES_PER_JOB: usize = 16;
+/// Files handed to a thread at once: each hand-over costs thread wake-ups and context
+/// switches (with 16, two cores ran Reuters-21578 about 4% slower).
+const FILES_PER_JOB: usize = 32;
 
 /// Groups an iterator's items by `size`.
 struct Chunks<I> {
