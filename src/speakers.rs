@@ -38,10 +38,10 @@ pub fn tokens(s: &str) -> Vec<Tok> {
 /// The first `max` tokens of `s` (the phrase readers look no further, so long texts are
 /// not cut up in full).
 ///
-/// ASCII text is cut 64 bytes at a time ([`ascii_tokens`]); from the last white space
-/// before a non-ASCII char, the char-by-char [`Tokens`] takes over until it is some way
-/// past that char. No token crosses white space and the tokenizer looks only ahead, so both
-/// start at token boundaries and cut the same tokens as [`Tokens`] alone.
+/// ASCII text is cut 64 bytes at a time (`ascii_tokens`); from the last white space
+/// before a non-ASCII char, the char-by-char tokenizer of [`token_iter`] takes over until it
+/// is some way past that char. No token crosses white space and the tokenizer looks only
+/// ahead, so both start at token boundaries and cut the same tokens as [`token_iter`] alone.
 pub fn tokens_upto(s: &str, max: usize) -> Vec<Tok> {
     let mut out = Vec::with_capacity(max.min(s.len() / 4 + 2));
     let mut at = 0;
