@@ -47,9 +47,10 @@ pub const fn eq(w: u64, b: u8) -> u64 {
 /// fewer steps than the tests above, which take any byte. (A byte from 0x80 gets no exact
 /// answer and may spoil those of the bytes after it, never those before it.)
 pub const fn ascii_range(w: u64, lo: u8, hi: u8) -> u64 {
-    // a byte and these addends sum to no more than 0xFF: nothing carries
-    let from_lo = w + splat(0x80 - lo); // bit 7: at least `lo`
-    let past_hi = w + splat(0x7F - hi); // bit 7: past `hi`
+    // an ASCII byte and these addends sum to no more than 0xFF: nothing carries (a byte
+    // from 0x80 may carry, out of the word too: the sums wrap)
+    let from_lo = w.wrapping_add(splat(0x80 - lo)); // bit 7: at least `lo`
+    let past_hi = w.wrapping_add(splat(0x7F - hi)); // bit 7: past `hi`
     (from_lo ^ past_hi) & HIGH
 }
 
@@ -59,10 +60,10 @@ pub const fn ascii_range(w: u64, lo: u8, hi: u8) -> u64 {
 pub const fn high_or_any3(w: u64, a: u8, b: u8, c: u8) -> u64 {
     // an ASCII byte XOR an ASCII byte is below 0x80, and adding 0x7F sets its bit 7 when it
     // is not zero, carrying into no other byte; only a byte from 0x80 (itself marked) may
-    // carry into the next
-    let not_a = (w ^ splat(a)) + LOW7;
-    let not_b = (w ^ splat(b)) + LOW7;
-    let not_c = (w ^ splat(c)) + LOW7;
+    // carry into the next (or out of the word: the sums wrap)
+    let not_a = (w ^ splat(a)).wrapping_add(LOW7);
+    let not_b = (w ^ splat(b)).wrapping_add(LOW7);
+    let not_c = (w ^ splat(c)).wrapping_add(LOW7);
     (w | !(not_a & not_b & not_c)) & HIGH
 }
 
@@ -238,11 +239,8 @@ mod tests {
                     assert_eq!(got.trailing_zeros(), want.trailing_zeros(), "{eight:?}");
                     // exact up to the first byte from 0x80
                     let ascii = eight.iter().position(|&v| v >= 0x80).unwrap_or(8);
-                    let before = if ascii == 8 {
-                        u64::MAX
-                    } else {
-                        (1 << (8 * ascii + 8)) - 1
-                    };
+                    // the bytes up to that one, it included
+                    let before = u64::MAX >> (56 - 8 * ascii.min(7));
                     assert_eq!(got & before, want & before, "{eight:?}");
                 }
             }
