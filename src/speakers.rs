@@ -638,18 +638,18 @@ impl<const N: usize> Folded<N> {
 
 /// Is `l` a pronoun that can stand for a speaker (compared as written)?
 fn is_pronoun(l: &str) -> bool {
-    matches!(l, "he" | "she" | "they" | "it" | "we" | "i" | "you")
+    is_pronoun_bytes(l.as_bytes())
+}
+
+/// [`is_pronoun`] of the bytes of a word: the one list of the pronouns.
+fn is_pronoun_bytes(l: &[u8]) -> bool {
+    matches!(l, b"he" | b"she" | b"they" | b"it" | b"we" | b"i" | b"you")
 }
 
 /// `w` (any case) folded to lower case when it is a pronoun (`is_pronoun(&lower(w))`): no
 /// character outside ASCII folds to a letter of a pronoun, so ASCII folding is enough.
 fn pronoun_folded(w: &str) -> Option<Folded<4>> {
-    ascii_folded::<4>(w).filter(|f| {
-        matches!(
-            f.as_slice(),
-            b"he" | b"she" | b"they" | b"it" | b"we" | b"i" | b"you"
-        )
-    })
+    ascii_folded::<4>(w).filter(|f| is_pronoun_bytes(f.as_slice()))
 }
 
 /// Title words: a name follows the last of them ("Kremlin Spokesman Dmitry Peskov").
@@ -1539,17 +1539,11 @@ pub fn is_pronoun_mention(np: &str) -> bool {
 /// Is `np` a description whose head is a role ("the senator", "a Clinton aide") or a
 /// proper-named body ("The Daily News")? Narrower than [`is_speaker_description`].
 pub fn is_role_or_body(np: &str) -> bool {
-    let words = np.split_whitespace().filter(|w| !is_determiner(w));
-    let role = words
-        .clone()
-        .next_back()
+    let role = np
+        .split_whitespace()
+        .rfind(|w| !is_determiner(w))
         .is_some_and(|w| is_role_noun(w.trim_end_matches(['.', ','])));
-    let mut any = false;
-    let body = { words }.all(|w| {
-        any = true;
-        is_cap(w) || is_name_particle(w)
-    });
-    role || (any && body)
+    role || proper_words(np.split_whitespace()).is_some_and(|n| n >= 1)
 }
 
 /// Is `description` ("spokesman for the association", "one dealer") about one person?
@@ -2279,12 +2273,18 @@ fn title_cut<'a, 'w>(words: &'a [&'w str]) -> Option<(&'a [&'w str], usize)> {
 /// Are `words`, determiners aside, two or more capitalised words and name particles ("The
 /// White House", "Bank of America")?
 fn is_proper_body(words: &[&str]) -> bool {
+    proper_words(words.iter().copied()).is_some_and(|n| n >= 2)
+}
+
+/// How many `words` there are, determiners aside, when all of those are capitalised words
+/// and name particles (the words of a proper name: "The White House", "Bank of America").
+fn proper_words<'w>(words: impl Iterator<Item = &'w str>) -> Option<usize> {
     let mut n = 0;
-    let proper = words.iter().filter(|w| !is_determiner(w)).all(|w| {
+    let proper = words.filter(|w| !is_determiner(w)).all(|w| {
         n += 1;
         is_cap(w) || is_name_particle(w)
     });
-    proper && n >= 2
+    proper.then_some(n)
 }
 
 /// The words without honorifics ("Mr", "Dr"), joined by spaces; None when none is left.
