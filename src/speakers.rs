@@ -211,46 +211,57 @@ impl Block {
     #[inline]
     fn read(bytes: &[u8], at: usize) -> Option<Block> {
         // a block with a non-ASCII byte is not read further
-        let ascii = |words: &[[u8; 8]]| {
+        let ascii = |block: &[u8; 64]| {
+            let (words, _) = block.as_chunks::<8>();
             let high = words.iter().fold(0, |h, w| h | u64::from_le_bytes(*w));
             high & crate::swar::HIGH == 0
         };
         match bytes.get(at..at + 64) {
             Some(full) => {
-                let words = full.as_chunks().0;
-                ascii(words).then(|| Block::of(words, u64::MAX))
+                let block = full.try_into().expect("64 bytes");
+                ascii(block).then(|| Block::of(block, u64::MAX))
             }
             None => {
+                // zero bytes past the end: no letter, digit, space or joiner
                 let rest = &bytes[at..];
                 let mut padded = [0u8; 64];
                 padded[..rest.len()].copy_from_slice(rest);
-                let words = &padded.as_chunks().0[..rest.len().div_ceil(8)];
-                ascii(words).then(|| Block::of(words, (1 << rest.len()) - 1))
+                ascii(&padded).then(|| Block::of(&padded, (1 << rest.len()) - 1))
             }
         }
     }
 
-    /// The block of `words` (at most eight, ASCII).
+    /// The block of 64 ASCII bytes.
     #[inline(always)]
-    fn of(words: &[[u8; 8]], valid: u64) -> Block {
-        use crate::swar::{ascii_range, splat, transpose8};
-        // the marks of byte `i` of word `k` go to bit `8 i + k`: one shift per word, and
-        // one transposition per block puts them in order
-        let (mut alnum, mut space, mut joiner) = (0, 0, 0);
-        for (k, eight) in words.iter().enumerate() {
-            let w = u64::from_le_bytes(*eight);
-            alnum |=
-                (ascii_range(w | splat(0x20), b'a', b'z') | ascii_range(w, b'0', b'9')) >> (7 - k);
-            space |= (ascii_range(w, b' ', b' ') | ascii_range(w, b'\t', b'\r')) >> (7 - k);
-            joiner |= (ascii_range(w, b'&', b'\'') | ascii_range(w, b'-', b'.')) >> (7 - k);
-        }
+    fn of(block: &[u8; 64], valid: u64) -> Block {
+        use crate::swar::ascii_range;
+        let (words, _) = block.as_chunks::<8>();
         Block {
-            alnum: transpose8(alnum),
-            space: transpose8(space),
-            joiner: transpose8(joiner),
+            alnum: Block::marks(words, ascii_alnum),
+            space: Block::marks(words, |w| {
+                ascii_range(w, b' ', b' ') | ascii_range(w, b'\t', b'\r')
+            }),
+            joiner: Block::marks(words, |w| {
+                ascii_range(w, b'&', b'\'') | ascii_range(w, b'-', b'.')
+            }),
             valid,
         }
     }
+
+    /// The bytes of the eight `words` that pass `test` (bit 7 of each byte), bit `i` for
+    /// byte `i`.
+    #[inline(always)]
+    fn marks(words: &[[u8; 8]], test: impl Fn(u64) -> u64) -> u64 {
+        crate::swar::gather64(std::array::from_fn(|k| test(u64::from_le_bytes(words[k]))))
+    }
+}
+
+/// The ASCII letters and digits of `w` (bit 7 of each byte), exact up to its first byte
+/// from 0x80 (see [`crate::swar::ascii_range`]).
+#[inline(always)]
+fn ascii_alnum(w: u64) -> u64 {
+    use crate::swar::{ascii_range, splat};
+    ascii_range(w | splat(0x20), b'a', b'z') | ascii_range(w, b'0', b'9')
 }
 
 /// The tokens of `s` one at a time, for readers that usually stop after a few.
@@ -399,13 +410,12 @@ impl Tokens<'_> {
 /// takes more instructions).
 #[inline]
 fn alnum_run_end(bytes: &[u8], mut at: usize) -> usize {
-    use crate::swar::{self, ascii_range, splat};
+    use crate::swar;
     loop {
         let w = swar::load_padded(bytes, at);
         // zero bytes past the end are not alphanumeric: a run stops by the end; the
-        // ranges are exact up to the first non-ASCII byte, which stops the run
-        let alnum = ascii_range(w | splat(0x20), b'a', b'z') | ascii_range(w, b'0', b'9');
-        let stop = (!alnum | w) & swar::HIGH;
+        // marks are exact up to the first non-ASCII byte, which stops the run
+        let stop = (!ascii_alnum(w) | w) & swar::HIGH;
         if stop != 0 {
             return at + (stop.trailing_zeros() / 8) as usize;
         }
