@@ -116,17 +116,10 @@ impl<'a> Iterator for Words<'a> {
     fn next(&mut self) -> Option<&'a str> {
         match self {
             Words::Ascii { s, at } => {
-                let b = s.as_bytes();
-                let mut i = *at;
-                while i < b.len() && is_ascii_space(b[i]) {
-                    i += 1;
-                }
-                let start = i;
-                while i < b.len() && !is_ascii_space(b[i]) {
-                    i += 1;
-                }
-                *at = i;
-                (start < i).then(|| &s[start..i])
+                // (ASCII text: the word is always read)
+                let (start, end) = ascii_word_from(s.as_bytes(), *at)?;
+                *at = end;
+                (start < end).then(|| &s[start..end])
             }
             Words::Any(w) => w.next(),
         }
@@ -169,10 +162,13 @@ pub fn same_folded(a: &str, b: &str) -> bool {
 /// when they are ASCII, white space elsewhere changes neither.
 pub fn first_and_last(s: &str) -> (&str, Option<&str>) {
     let b = s.as_bytes();
-    let Some((start, end)) = ascii_word_from(b, 0) else {
+    let by_chars = || {
         let mut words = s.split_whitespace();
         let first = words.next().unwrap_or_default();
-        return (first, words.next_back());
+        (first, words.next_back())
+    };
+    let Some((start, end)) = ascii_word_from(b, 0) else {
+        return by_chars();
     };
     if end == b.len() {
         return (&s[start..end], None);
@@ -181,11 +177,7 @@ pub fn first_and_last(s: &str) -> (&str, Option<&str>) {
         // the first word ends at a space before the last
         Some((from, to)) if from > end => (&s[start..end], Some(&s[from..to])),
         Some(_) => (&s[start..end], None),
-        None => {
-            let mut words = s.split_whitespace();
-            let first = words.next().unwrap_or_default();
-            (first, words.next_back())
-        }
+        None => by_chars(),
     }
 }
 
