@@ -370,14 +370,10 @@ impl Names {
 /// as one number first: with a name per comparison looked up and compared whole, sorting
 /// 19,000 names took 2% of a batch's instructions.
 fn name_order(names: &Names, n: u32) -> Vec<u32> {
-    // a name holds no NUL byte, so zeros past its end order it before longer names
-    let head = |i: u32| {
-        let b = names.get(i).as_encoded_bytes();
-        let mut w = [0u8; 8];
-        let k = b.len().min(8);
-        w[..k].copy_from_slice(&b[..k]);
-        u64::from_be_bytes(w)
-    };
+    // the first eight bytes, the first the highest; a name holds no NUL byte, so the
+    // zeros past its end order it before longer names
+    let head =
+        |i: u32| wirecopy::swar::load_padded(names.get(i).as_encoded_bytes(), 0).swap_bytes();
     let mut keyed: Vec<(u64, u32)> = (0..n).map(|i| (head(i), i)).collect();
     keyed.sort_unstable_by(|&(ha, a), &(hb, b)| {
         ha.cmp(&hb)
