@@ -23,9 +23,9 @@
 //! paragraph turned down after a few words is not tokenized further. The gazetteer is asked
 //! last, only when the cheaper tests have not decided, and the place looked up then is kept
 //! for its country; a qualifier is looked up once, where it is read, and the reading keeps
-//! the last one that is a region or a country. [`is_dateline`] answers whether a paragraph opens with a dateline without
-//! resolving and copying its parts as [`parse`] does. Month names are compared without
-//! allocating.
+//! the last one that is a region or a country. [`is_dateline`] answers whether a paragraph
+//! opens with a dateline without resolving and copying its parts as [`parse`] does. Month
+//! names are compared without allocating.
 //!
 //! Known limits: weekday datelines ("WASHINGTON, Thursday -") and datelines split over two
 //! lines are not read; an unknown agency in parentheses is kept as written.
@@ -601,8 +601,9 @@ fn read(para: &str) -> Option<Reading<'_>> {
 
     // place
     let mut city: Option<&str> = None;
-    // qualifiers written after the place ("Ore.", "[India]"), and the last known one
-    let mut qualifiers = 0;
+    // whether a qualifier is written after the place ("Ore.", "[India]"), and the last
+    // known one
+    let mut qualified = false;
     let mut qualifier: Option<&str> = None;
     if !c.month_day_at(0) {
         let n = c.place_words(MAX_PLACE_WORDS + 1);
@@ -623,7 +624,7 @@ fn read(para: &str) -> Option<Reading<'_>> {
                     let q = (n > 0).then(|| c.span(c.i, c.i + n - 1));
                     match q {
                         Some(q) if is_qualifier(q) => {
-                            qualifiers += 1;
+                            qualified = true;
                             qualifier = Some(q);
                             c.i += n;
                             // "PORTLAND, Ore., March 3" / "Aug 29, 2014"
@@ -636,7 +637,7 @@ fn read(para: &str) -> Option<Reading<'_>> {
                 } else if c.is_p(0, '[') {
                     let close = (1..6).find(|&k| c.is_p(k, ']'))?;
                     let inside = &c.s[c.tok(c.i).end..c.tok(c.i + close).start];
-                    qualifiers += 1;
+                    qualified = true;
                     let q = inside.trim();
                     if is_qualifier(q) {
                         qualifier = Some(q);
@@ -752,7 +753,7 @@ fn read(para: &str) -> Option<Reading<'_>> {
             sep == Some(Sep::Dash)
                 && (date.is_some() || !starts_lower(para[end..].trim_start()))
                 && city.is_some_and(|p| {
-                    (date.is_some() && (is_upper(p) || qualifiers > 0)) || {
+                    (date.is_some() && (is_upper(p) || qualified)) || {
                         let looked_up = gazetteer::Place::lookup(p);
                         place = Some(looked_up);
                         looked_up.is_known()

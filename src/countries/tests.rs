@@ -926,9 +926,9 @@ proptest::proptest! {
 }
 
 proptest::proptest! {
-    /// The eight-byte search for starts finds what testing each byte finds, for tries whose
+    /// The block search for starts finds what testing each byte finds, for tries whose
     /// forms begin with capitals, few or many other letters and digits, and few or many other
-    /// bytes, from any position (inside and across the eights, in a short last piece, and
+    /// bytes, from any position (inside and across the blocks, in a short last piece, and
     /// in the last whole block of a text longer than one).
     #[test]
     fn next_start_is_the_bytewise_search(
