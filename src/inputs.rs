@@ -281,9 +281,20 @@ struct Listing {
 impl Listing {
     fn read(dir: &Path) -> io::Result<Listing> {
         // a listing is held while its files are read: a byte per kind and 32-bit indices
-        // keep a directory of 20,000 entries within a few hundred KiB
-        let mut names = Names::default();
-        let mut kinds = Vec::new();
+        // keep a directory of 20,000 entries within a few hundred KiB. The directory is
+        // read twice, first to count its entries and their names' bytes, so that each
+        // buffer is allocated once at its size: buffers grown by doubling would hold up
+        // to twice that, plus the old and the new buffer at each growth, and a directory
+        // listed when the batch's own buffers are at their largest (the second directory
+        // of a walk) would raise the peak memory with the number of directories. Entries
+        // that come between the two readings only make a buffer grow.
+        let (mut count, mut bytes) = (0, 0);
+        for entry in fs::read_dir(dir)? {
+            count += 1;
+            bytes += entry.map_or(0, |e| e.file_name().len());
+        }
+        let mut names = Names::with_capacity(count, bytes);
+        let mut kinds = Vec::with_capacity(count);
         let mut failures = Vec::new();
         for entry in fs::read_dir(dir)? {
             let index = u32::try_from(kinds.len())
@@ -332,6 +343,13 @@ struct Names {
 
 #[cfg(unix)]
 impl Names {
+    fn with_capacity(count: usize, bytes: usize) -> Names {
+        Names {
+            bytes: Vec::with_capacity(bytes),
+            ends: Vec::with_capacity(count),
+        }
+    }
+
     fn push(&mut self, name: &OsStr) -> io::Result<()> {
         self.bytes.extend_from_slice(name.as_encoded_bytes());
         let end = u32::try_from(self.bytes.len())
@@ -355,6 +373,10 @@ struct Names(Vec<std::ffi::OsString>);
 
 #[cfg(not(unix))]
 impl Names {
+    fn with_capacity(count: usize, _bytes: usize) -> Names {
+        Names(Vec::with_capacity(count))
+    }
+
     fn push(&mut self, name: &OsStr) -> io::Result<()> {
         self.0.push(name.to_os_string());
         Ok(())
@@ -368,19 +390,23 @@ impl Names {
 /// The indices `0..n` of `names` in name order (ties, which only unreadable entries
 /// without a name can make, in index order). Names are compared by their first eight bytes
 /// as one number first: with a name per comparison looked up and compared whole, sorting
-/// 19,000 names took 2% of a batch's instructions.
+/// 19,000 names took 2% of a batch's instructions. The heads are read at each comparison,
+/// not kept beside the indices: a listing can be read when the batch's buffers are at
+/// their largest (the second directory of a walk), and a vector of keys there (16 bytes an
+/// entry) would raise the peak memory with the number of directories.
 fn name_order(names: &Names, n: u32) -> Vec<u32> {
     // the first eight bytes, the first the highest; a name holds no NUL byte, so the
     // zeros past its end order it before longer names
     let head =
         |i: u32| wirecopy::swar::load_padded(names.get(i).as_encoded_bytes(), 0).swap_bytes();
-    let mut keyed: Vec<(u64, u32)> = (0..n).map(|i| (head(i), i)).collect();
-    keyed.sort_unstable_by(|&(ha, a), &(hb, b)| {
-        ha.cmp(&hb)
+    let mut order: Vec<u32> = (0..n).collect();
+    order.sort_unstable_by(|&a, &b| {
+        head(a)
+            .cmp(&head(b))
             .then_with(|| names.get(a).cmp(names.get(b)))
             .then(a.cmp(&b))
     });
-    keyed.into_iter().map(|(_, i)| i).collect()
+    order
 }
 
 fn is_hidden(name: &OsStr) -> bool {
