@@ -136,12 +136,17 @@ impl Render {
         }
         safely("printing", || {
             Payload::Bytes(match self {
-                Render::Json { pretty: false, .. } => {
-                    let mut buf = Vec::with_capacity(expected_json(input));
+                Render::Json { pretty: false, .. } => RENDER_BUFFER.with_borrow_mut(|buf| {
+                    buf.clear();
+                    buf.reserve(expected_json(input));
                     // the same bytes as `to_json`, faster
-                    wirecopy::record::write_json(&article, &mut buf);
-                    buf
-                }
+                    wirecopy::record::write_json(&article, buf);
+                    let record = buf.as_slice().to_vec();
+                    if buf.capacity() > READ_BUFFER_KEPT {
+                        *buf = Vec::new();
+                    }
+                    record
+                }),
                 Render::Json { pretty: true, .. } => {
                     to_json_sized(&article, true, expected_json(input))
                 }
@@ -335,6 +340,11 @@ const OUTPUT_CHUNK: usize = 1 << 16;
 thread_local! {
     /// The output not yet written, on the thread that writes it (see [`Output`]).
     static OUTPUT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    /// A worker's buffer for rendering a record, which is then copied out at its size: a
+    /// record waits in the batch window until it is written, and its buffer would be made
+    /// for the longest record its input could give (about twice what it holds), so a
+    /// reader that lags would let the window hold twice the memory its records need.
+    static RENDER_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Writes the records in their format: what comes before the first, between two and
