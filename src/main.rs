@@ -142,7 +142,7 @@ impl Render {
                     // the same bytes as `to_json`, faster
                     wirecopy::record::write_json(&article, buf);
                     let record = buf.as_slice().to_vec();
-                    if buf.capacity() > READ_BUFFER_KEPT {
+                    if buf.capacity() > BUFFER_KEPT {
                         *buf = Vec::new();
                     }
                     record
@@ -673,8 +673,9 @@ fn work(job: Job, settings: &Settings) -> Outcome {
     }
 }
 
-/// Largest read buffer kept for the next input; one grown past it for a large input is let go.
-const READ_BUFFER_KEPT: usize = 1 << 20;
+/// Largest per-thread buffer (the read buffer, a worker's render buffer) kept for the next
+/// input; one grown past it for a large input is let go.
+const BUFFER_KEPT: usize = 1 << 20;
 
 thread_local! {
     /// The buffer inputs are read into, kept from one input to the next on each thread.
@@ -685,7 +686,7 @@ thread_local! {
 fn text_input(source: &Source, settings: &Settings) -> Outcome {
     READ_BUFFER.with_borrow_mut(|buf| {
         let out = text_input_in(source, settings, buf);
-        if buf.capacity() > READ_BUFFER_KEPT {
+        if buf.capacity() > BUFFER_KEPT {
             *buf = Vec::with_capacity(64 << 10);
         }
         out
