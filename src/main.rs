@@ -136,17 +136,26 @@ impl Render {
         }
         safely("printing", || {
             Payload::Bytes(match self {
-                Render::Json { pretty: false, .. } => RENDER_BUFFER.with_borrow_mut(|buf| {
-                    buf.clear();
-                    buf.reserve(expected_json(input));
-                    // the same bytes as `to_json`, faster
-                    wirecopy::record::write_json(&article, buf);
-                    let record = buf.as_slice().to_vec();
-                    if buf.capacity() > BUFFER_KEPT {
-                        *buf = Vec::new();
-                    }
-                    record
-                }),
+                // the same bytes as `to_json`, faster
+                Render::Json { pretty: false, .. } if expected_json(input) <= BUFFER_KEPT => {
+                    RENDER_BUFFER.with_borrow_mut(|buf| {
+                        buf.clear();
+                        buf.reserve(expected_json(input));
+                        wirecopy::record::write_json(&article, buf);
+                        let record = buf.as_slice().to_vec();
+                        // one that outgrew its expected size is let go
+                        if buf.capacity() > BUFFER_KEPT {
+                            *buf = Vec::new();
+                        }
+                        record
+                    })
+                }
+                // a large record is not copied: its buffer is the largest of the moment
+                Render::Json { pretty: false, .. } => {
+                    let mut buf = Vec::with_capacity(expected_json(input));
+                    wirecopy::record::write_json(&article, &mut buf);
+                    buf
+                }
                 Render::Json { pretty: true, .. } => {
                     to_json_sized(&article, true, expected_json(input))
                 }
@@ -344,6 +353,7 @@ thread_local! {
     /// record waits in the batch window until it is written, and its buffer would be made
     /// for the longest record its input could give (about twice what it holds), so a
     /// reader that lags would let the window hold twice the memory its records need.
+    /// Records expected to be larger than [`BUFFER_KEPT`] are rendered on their own.
     static RENDER_BUFFER: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
