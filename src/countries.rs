@@ -1118,13 +1118,10 @@ impl Starts {
             let words = capital & upper | all(b == letter) & one_letter | any_letter;
             let non_ascii = all(b >= 0x80);
             let others = !is_letter & !non_ascii & other;
-            // the mark of byte `8 k + j` as bit `k` (of byte `j` of the eight-byte word `k`)
-            *mark = (words & word_start | non_ascii & high | others) & 1 << (i / 8);
+            *mark = (words & word_start | non_ascii & high | others) & 0x80;
         }
-        // bit `k` of byte `j` of the words OR'd together is the mark of byte `8 k + j`: the
-        // transposition moves it to bit `8 k + j`
         let (words, _) = marks.as_chunks::<8>();
-        swar::transpose8(words.iter().fold(0, |m, w| m | u64::from_le_bytes(*w)))
+        swar::gather64(std::array::from_fn(|k| u64::from_le_bytes(words[k])))
     }
 }
 
