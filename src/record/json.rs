@@ -209,21 +209,19 @@ fn write_opt_uint(out: &mut Vec<u8>, n: Option<u64>) {
 /// `n` in decimal, as serde_json (itoa) writes it.
 #[inline]
 fn write_uint(out: &mut Vec<u8>, n: u64) {
-    // offsets, counts and dates: almost always four digits or fewer, each length written
-    // as one array of known size, two digits at a time from a table
-    match n {
-        0..=9 => out.push(b'0' + n as u8),
-        10..=99 => out.extend_from_slice(&two_digits(n as usize)),
-        100..=9999 => {
-            let (high, low) = (two_digits(n as usize / 100), two_digits(n as usize % 100));
-            if n < 1000 {
-                out.extend_from_slice(&[high[1], low[0], low[1]]);
-            } else {
-                out.extend_from_slice(&[high[0], high[1], low[0], low[1]]);
-            }
-        }
-        _ => write_long_uint(out, n),
+    // offsets, counts and dates: almost always four digits or fewer, written as four
+    // (two at a time from a table, leading zeros shifted out) and cut to their number, so
+    // that no branch depends on that number
+    if n >= 10_000 {
+        return write_long_uint(out, n);
     }
+    let n = n as usize;
+    let (high, low) = (two_digits(n / 100), two_digits(n % 100));
+    let len = 1 + usize::from(n >= 10) + usize::from(n >= 100) + usize::from(n >= 1000);
+    let digits = u32::from_le_bytes([high[0], high[1], low[0], low[1]]) >> (8 * (4 - len));
+    let start = out.len();
+    out.extend_from_slice(&digits.to_le_bytes());
+    out.truncate(start + len);
 }
 
 /// The two decimal digits of `n` (below 100), from a table.
@@ -250,15 +248,38 @@ fn write_long_uint(out: &mut Vec<u8>, n: u64) {
 
 /// Appends `s` as a JSON string, escaped as serde_json escapes: `\"`, `\\`, the short forms
 /// `\b \t \n \f \r`, other bytes below 0x20 as `\u00xx` (lowercase hex); everything else
-/// (DEL and non-ASCII included) as it is. Runs of plain bytes are copied whole.
+/// (DEL and non-ASCII included) as it is.
+///
+/// A string of fewer than sixteen bytes (most are: names, cues, codes), and the short last
+/// run of a longer one, is written with its closing quote as one store of a fixed size and
+/// cut to its length ([`finish_short`]): a copy of a variable length (`memcpy`) branches on
+/// the size, which varies from one string to the next and was mispredicted about every
+/// other call. Longer runs of plain bytes are copied whole.
+#[inline]
 pub(crate) fn write_str(out: &mut Vec<u8>, s: &str) {
-    let mut rest = s.as_bytes();
-    out.reserve(rest.len() + 2);
+    let bytes = s.as_bytes();
     out.push(b'"');
+    if bytes.len() < 16 {
+        finish_short(out, bytes);
+    } else {
+        finish_long(out, bytes);
+    }
+}
+
+/// Writes `bytes` (sixteen or more) and the closing quote: the runs of plain bytes, found
+/// by [`next_special`], copied whole (a long copy's size matters little to its cost), the
+/// last one, when short, as [`finish_short`] writes it.
+#[inline(never)]
+fn finish_long(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.reserve(bytes.len() + 1);
+    let mut rest = bytes;
     while let Some(at) = next_special(rest) {
         out.extend_from_slice(&rest[..at]);
         escape(out, rest[at]);
         rest = &rest[at + 1..];
+    }
+    if rest.len() < 16 {
+        return finish_short(out, rest);
     }
     out.extend_from_slice(rest);
     out.push(b'"');
@@ -326,6 +347,56 @@ fn next_special_short(bytes: &[u8]) -> Option<usize> {
     }
     let i = (marks.trailing_zeros() / 8) as usize;
     Some(if i < 4 { i } else { len + i - 8 })
+}
+
+/// Writes `bytes` (fewer than sixteen) and the closing quote as one store of a fixed size,
+/// put together in a buffer: four or more bytes as four overlapping 4-byte pieces (from 0,
+/// 4, 8 and the end, those past the end moved back), fewer as the first, middle and last
+/// byte. Strings with something to escape go byte by byte.
+fn finish_short(out: &mut Vec<u8>, bytes: &[u8]) {
+    let len = bytes.len();
+    let mut buf = [0u8; 17];
+    let plain = if len >= 4 {
+        let piece = |at: usize| -> [u8; 4] { bytes[at..at + 4].try_into().expect("four bytes") };
+        let [a, b, c, d] = [0, 4.min(len - 4), 8.min(len - 4), len - 4];
+        let (pa, pb, pc, pd) = (piece(a), piece(b), piece(c), piece(d));
+        buf[a..a + 4].copy_from_slice(&pa);
+        buf[b..b + 4].copy_from_slice(&pb);
+        buf[c..c + 4].copy_from_slice(&pc);
+        buf[d..d + 4].copy_from_slice(&pd);
+        let word = |x: [u8; 4], y: [u8; 4]| {
+            u64::from(u32::from_le_bytes(x)) | u64::from(u32::from_le_bytes(y)) << 32
+        };
+        specials(word(pa, pb)) | specials(word(pc, pd)) == 0
+    } else if len > 0 {
+        let (first, middle, last) = (bytes[0], bytes[len / 2], bytes[len - 1]);
+        buf[0] = first;
+        buf[len / 2] = middle;
+        buf[len - 1] = last;
+        !(is_special(first) | is_special(middle) | is_special(last))
+    } else {
+        true
+    };
+    if !plain {
+        return finish_escaped(out, bytes);
+    }
+    buf[len] = b'"';
+    let start = out.len();
+    out.extend_from_slice(&buf);
+    out.truncate(start + len + 1);
+}
+
+/// [`finish_short`] of a string with something to escape: byte by byte.
+#[cold]
+fn finish_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
+    for &b in bytes {
+        if is_special(b) {
+            escape(out, b);
+        } else {
+            out.push(b);
+        }
+    }
+    out.push(b'"');
 }
 
 use crate::swar::{HIGH, LOW7, load, splat};
@@ -539,6 +610,29 @@ mod tests {
     }
 
     #[test]
+    fn every_length_is_written_whole() {
+        // plain, and with a byte to escape first, in the middle or last: the short strings'
+        // pieces and the long strings' short last runs, at each length around them
+        let plain: String = "abcdefghijklmnopqrstuvwxyzé€😀"
+            .chars()
+            .cycle()
+            .take(60)
+            .collect();
+        for len in 0..=40 {
+            let s: String = plain.chars().take(len).collect();
+            assert_eq!(escaped(&s), serde_escaped(&s), "{s:?}");
+            for at in [0, len / 2, len.saturating_sub(1)] {
+                let mut t: Vec<char> = s.chars().collect();
+                if at < t.len() {
+                    t[at] = '"';
+                }
+                let t: String = t.into_iter().collect();
+                assert_eq!(escaped(&t), serde_escaped(&t), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
     fn numbers_are_written_as_itoa_does() {
         let every_short = 0..=10_000u64;
         let long = [12345, 99_999, 100_000, u64::from(u32::MAX), u64::MAX];
@@ -724,6 +818,20 @@ mod tests {
             )
         ) {
             prop_assert_eq!(next_special(&bytes), bytes.iter().position(|&b| is_special(b)));
+        }
+
+        #[test]
+        fn byte_strings_are_escaped_as_serde_json_escapes_them(
+            chars in prop::collection::vec(
+                prop_oneof![
+                    8 => prop::sample::select(vec!['a', ' ', '\u{7F}', 'é', '€', '😀']),
+                    1 => prop::sample::select(vec!['"', '\\', '\n', '\u{0}', '\u{1F}']),
+                ],
+                0..70,
+            )
+        ) {
+            let s = String::from_iter(chars);
+            prop_assert_eq!(escaped(&s), serde_escaped(&s));
         }
 
         #[test]
