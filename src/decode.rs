@@ -91,9 +91,9 @@ fn utf8_or_1252<'a>(
         return Err(DecodeError::Empty);
     }
     let sniff = &bytes[..bytes.len().min(BINARY_SNIFF)];
-    // `contains` on bytes is a word-at-a-time memchr; the byte loop only runs on binary data
-    if sniff.contains(&0) {
-        let offset = sniff.iter().position(|&b| b == 0).expect("a NUL byte");
+    // memchr's SIMD search (32 bytes a step where the CPU has AVX2): about a quarter of the
+    // instructions of the slice's `contains`, which goes two words at a time
+    if let Some(offset) = memchr::memchr(0, sniff) {
         return Err(DecodeError::Binary {
             offset: base + offset,
         });
