@@ -50,7 +50,9 @@ impl<I: Iterator> Iterator for Chunks<I> {
     type Item = Vec<I::Item>;
 
     fn next(&mut self) -> Option<Vec<I::Item>> {
-        let chunk: Vec<I::Item> = self.inner.by_ref().take(self.size).collect();
+        // made at its size: collected from `take`, it would be grown step by step
+        let mut chunk = Vec::with_capacity(self.size);
+        chunk.extend(self.inner.by_ref().take(self.size));
         (!chunk.is_empty()).then_some(chunk)
     }
 }
