@@ -47,6 +47,7 @@
 //!   as blockers; companies ("American Airlines") only where a rule lists them.
 
 use std::cell::OnceCell;
+use std::collections::{HashMap, hash_map};
 use std::sync::{LazyLock, OnceLock};
 
 use crate::gazetteer;
@@ -642,7 +643,8 @@ struct Word<'a> {
 
 impl Word<'_> {
     fn is(&self, list: &[&str]) -> bool {
-        contains(list, self.word) || contains(list, self.raw)
+        // `word` is a part of `raw`: of the same length, the same
+        contains(list, self.word) || (self.raw.len() != self.word.len() && contains(list, self.raw))
     }
 }
 
@@ -653,9 +655,85 @@ const OPENING: &[char] = &['(', '[', '"', '\'', '\u{201c}', '\u{2018}', '\u{ab}'
 const CLOSING: &[char] = &[
     ',', ';', ':', ')', ']', '"', '\'', '\u{201d}', '\u{2019}', '\u{bb}', '.', '!', '?',
 ];
+/// The ASCII characters of [`OPENING`] and [`CLOSING`].
+const OPENING_ASCII: &[u8] = b"([\"'";
+const CLOSING_ASCII: &[u8] = b",;:)]\"'.!?";
+
+/// An ASCII byte that `char::is_whitespace` accepts.
+#[inline]
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
+/// `s` without the bytes of `set` at its start.
+fn trim_start_bytes<'a>(s: &'a str, set: &[u8]) -> &'a str {
+    let n = s.bytes().take_while(|b| set.contains(b)).count();
+    &s[n..]
+}
+
+/// `s` without the bytes of `set` at its end.
+fn trim_end_bytes<'a>(s: &'a str, set: &[u8]) -> &'a str {
+    let n = s.bytes().rev().take_while(|b| set.contains(b)).count();
+    &s[..s.len() - n]
+}
+
+/// The word before byte `at` (see [`prev_word_decoded`]), read on the bytes where they are
+/// ASCII: white space, the word and its punctuation.
+fn prev_word(hay: &str, at: usize) -> Option<Word<'_>> {
+    let bytes = hay.as_bytes();
+    let (hyphen, token_end) = if at > 0 && bytes[at - 1] == b'-' {
+        (true, at)
+    } else {
+        let mut end = at;
+        while let Some(&b) = end.checked_sub(1).map(|i| &bytes[i]) {
+            if !b.is_ascii() {
+                return prev_word_decoded(hay, at);
+            }
+            if !ascii_space(b) {
+                break;
+            }
+            end -= 1;
+            if at - end > WINDOW {
+                return None;
+            }
+        }
+        if end == at {
+            return None;
+        }
+        (false, end)
+    };
+    let mut start = token_end;
+    while let Some(&b) = start.checked_sub(1).map(|i| &bytes[i]) {
+        if !b.is_ascii() {
+            return prev_word_decoded(hay, at);
+        }
+        if ascii_space(b) {
+            break;
+        }
+        if token_end - (start - 1) > WINDOW {
+            return None;
+        }
+        start -= 1;
+    }
+    if start == token_end {
+        return None;
+    }
+    let raw = &hay[start..token_end];
+    let trimmed = trim_end_bytes(raw, CLOSING_ASCII);
+    let apart = !hyphen && trimmed.len() != raw.len() && !raw.ends_with('.');
+    let word = trim_start_bytes(trimmed, OPENING_ASCII);
+    Some(Word {
+        raw,
+        word,
+        start,
+        end: token_end,
+        hyphen,
+        apart,
+    })
+}
 
 /// The word before byte `at`: attached by a hyphen ("R-" in "R-Georgia"), or after white space.
-fn prev_word(hay: &str, at: usize) -> Option<Word<'_>> {
+fn prev_word_decoded(hay: &str, at: usize) -> Option<Word<'_>> {
     let before = &hay[..at];
     let (hyphen, token_end) = if before.ends_with('-') {
         (true, at)
@@ -695,9 +773,64 @@ fn prev_word(hay: &str, at: usize) -> Option<Word<'_>> {
     })
 }
 
+/// The word after byte `at` (see [`next_word_decoded`]), read on the bytes where they are
+/// ASCII: white space, the word and its punctuation.
+fn next_word(hay: &str, at: usize) -> Option<Word<'_>> {
+    let bytes = hay.as_bytes();
+    let (hyphen, start) = if bytes.get(at) == Some(&b'-') {
+        (true, at + 1)
+    } else {
+        let mut start = at;
+        while let Some(&b) = bytes.get(start) {
+            if !b.is_ascii() {
+                return next_word_decoded(hay, at);
+            }
+            if !ascii_space(b) {
+                break;
+            }
+            start += 1;
+            if start - at > WINDOW {
+                return None;
+            }
+        }
+        if start == at {
+            return None;
+        }
+        (false, start)
+    };
+    let mut end = start;
+    while let Some(&b) = bytes.get(end) {
+        if !b.is_ascii() {
+            return next_word_decoded(hay, at);
+        }
+        if ascii_space(b) || (hyphen && !b.is_ascii_alphanumeric()) {
+            break;
+        }
+        if end - start > WINDOW {
+            return None;
+        }
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    let raw = &hay[start..end];
+    let word = trim_end_bytes(trim_start_bytes(raw, OPENING_ASCII), CLOSING_ASCII);
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    let apart = OPENING_ASCII.contains(&bytes[start]);
+    Some(Word {
+        raw,
+        word,
+        start,
+        end,
+        hyphen,
+        apart,
+    })
+}
+
 /// The word after byte `at`: attached by a hyphen ("-language"), or after white space.
 /// None after other punctuation (a comma, a possessive "'s").
-fn next_word(hay: &str, at: usize) -> Option<Word<'_>> {
+fn next_word_decoded(hay: &str, at: usize) -> Option<Word<'_>> {
     let after = &hay[at..];
     let (hyphen, start) = if let Some(rest) = after.strip_prefix('-') {
         (true, at + after.len() - rest.len())
@@ -827,6 +960,8 @@ impl Matcher {
         let mut global_not_before = Vec::new();
         let mut cue_words: Vec<&'static str> = Vec::new();
         let mut cue_groups: Vec<Vec<usize>> = Vec::new();
+        // each cue word lower-cased (ASCII) to its index in `cue_words`
+        let mut cue_index: HashMap<String, usize> = HashMap::new();
         let mut groups = 0;
         for &(form, rule, arg) in tables::RULES {
             let words: Vec<&'static str> = arg.split_whitespace().collect();
@@ -846,9 +981,10 @@ impl Matcher {
                 let g = groups;
                 groups += 1;
                 for &w in words {
-                    match cue_words.iter().position(|c| c.eq_ignore_ascii_case(w)) {
-                        Some(i) => cue_groups[i].push(g),
-                        None => {
+                    match cue_index.entry(w.to_ascii_lowercase()) {
+                        hash_map::Entry::Occupied(i) => cue_groups[*i.get()].push(g),
+                        hash_map::Entry::Vacant(slot) => {
+                            slot.insert(cue_words.len());
                             cue_words.push(w);
                             cue_groups.push(vec![g]);
                         }
@@ -1021,19 +1157,12 @@ struct Trie {
     slots: Vec<Slot>,
     /// `begins[b]`: some form begins with byte `b`.
     begins: [bool; 256],
-    /// Bit `256 * a + b`: some form begins with bytes `a`, `b` (or is `a` alone).
-    pairs: Vec<u64>,
     /// The bytes of `begins` as tests on eight bytes at once.
     starts: Starts,
-    /// Bit `256 * a + b`: some form shorter than [`HEAD`] bytes begins with bytes `a`, `b`
-    /// (or is `a` alone).
-    short: Vec<u64>,
-    /// Bit [`short_hash`] of each form shorter than [`HEAD`] bytes.
-    shorts: Vec<u64>,
-    /// Bit `n`: some form is `n` bytes long, `n` shorter than [`HEAD`].
-    short_lens: u32,
-    /// Bit [`head_hash`] of the first [`HEAD`] bytes of each longer form.
-    heads: Vec<u64>,
+    /// Bit [`key_hash`] of each form's key (see [`head_key`] and [`short_key`]): its first
+    /// [`HEAD`] bytes if it has that many, else its first ASCII letters and digits. One
+    /// table of 8 KiB for both kinds, so that a look-up of each touches the same lines.
+    keys: Vec<u64>,
 }
 
 /// The bytes of a form's head (see [`Trie::may_match`]): enough to turn away most common words
@@ -1041,22 +1170,65 @@ struct Trie {
 /// before the walk.
 const HEAD: usize = 5;
 
-/// A 16-bit hash of the first [`HEAD`] bytes of `bytes` (at least that many).
-#[inline]
-fn head_hash(bytes: &[u8]) -> usize {
-    let mut w = [0u8; 8];
-    w[..HEAD].copy_from_slice(&bytes[..HEAD]);
-    (u64::from_le_bytes(w).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+/// The first eight bytes of `bytes[i..]` as a little-endian word, zeros after the end.
+#[inline(always)]
+fn word_at(bytes: &[u8], i: usize) -> u64 {
+    match bytes.get(i..i + 8) {
+        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
+        None => {
+            let mut w = [0u8; 8];
+            let rest = bytes.get(i..).unwrap_or_default();
+            w[..rest.len()].copy_from_slice(rest);
+            u64::from_le_bytes(w)
+        }
+    }
 }
 
-/// A 16-bit hash of the form `bytes[..len]`, `len` below [`HEAD`] (`bytes` has at least
-/// [`HEAD`] bytes, or exactly `len`).
-#[inline]
-fn short_hash(bytes: &[u8], len: usize) -> usize {
-    let mut w = [0u8; 8];
-    w[..len].copy_from_slice(&bytes[..len]);
-    w[HEAD] = len as u8; // "US" and "US\0" differ
-    (u64::from_le_bytes(w).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+/// How many ASCII letters and digits the bytes of `w` (little-endian) begin with, up to 8.
+#[inline(always)]
+fn alnum_run(w: u64) -> u32 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low = w & !HIGH;
+    let folded = low | (0x20 * ONES); // capitals as small letters
+    // the high bit of each byte: at least the range's first and not past its last (no carry
+    // between the bytes: each is below 0x80 and each addend at most 0x50)
+    let range = |x: u64, first: u8, last: u8| {
+        x.wrapping_add(u64::from(0x80 - first) * ONES)
+            & !x.wrapping_add(u64::from(0x7F - last) * ONES)
+    };
+    let alnum = (range(folded, b'a', b'z') | range(low, b'0', b'9')) & !w & HIGH;
+    (!alnum & HIGH).trailing_zeros() / 8
+}
+
+/// The key of a form of [`HEAD`] bytes or more, and of a text where one may begin: the first
+/// [`HEAD`] bytes of `w` (little-endian).
+#[inline(always)]
+fn head_key(w: u64) -> u64 {
+    w & ((1 << (8 * HEAD)) - 1)
+}
+
+/// The key of a shorter form, and of a text where one may begin and end at a word boundary:
+/// the ASCII letters and digits that `w` (little-endian) begins with, or its first byte if
+/// none, and their count, below [`HEAD`]. A form of [`HEAD`] bytes or more has none. A form
+/// found at a position and ending at a word boundary there (see [`closes`]) has the key of the
+/// text there: either the form has a byte that is no ASCII letter or digit within its first
+/// [`HEAD`], which the text has at the same place, or it is all ASCII letters and digits and
+/// the text's next byte is none.
+#[inline(always)]
+fn short_key(w: u64) -> Option<u64> {
+    let run = alnum_run(w);
+    if run as usize >= HEAD {
+        return None;
+    }
+    let kept = 8 * run.max(1);
+    Some((w & ((1 << kept) - 1)) | (u64::from(run + 1) << 56))
+}
+
+/// A 16-bit hash of a key: its bit in [`Trie::keys`].
+#[inline(always)]
+fn key_hash(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 /// Where a form of a trie may start, as tests on each byte and the one before it, which
@@ -1164,7 +1336,10 @@ impl Trie {
     fn new<'f>(forms: impl Iterator<Item = (usize, &'f str)>) -> Trie {
         let small = |n: usize| u32::try_from(n).expect("forms fit a u32 trie");
         let mut keys: Vec<(&[u8], u32)> = forms.map(|(e, f)| (f.as_bytes(), small(e))).collect();
-        keys.sort_by(|a, b| a.0.cmp(b.0)); // stable: equal forms stay in entry order
+        // stable: equal forms stay in entry order (the table's forms come sorted)
+        if !keys.is_sorted_by(|a, b| a.0 <= b.0) {
+            keys.sort_by(|a, b| a.0.cmp(b.0));
+        }
         keys.dedup_by(|later, earlier| later.0 == earlier.0);
         // at most a state per byte of the keys, and the root; a few slots stay free
         let most = 1 + keys.iter().map(|k| k.0.len()).sum::<usize>();
@@ -1230,43 +1405,26 @@ impl Trie {
         slots.truncate(used);
         slots.shrink_to_fit();
         let mut begins = [false; 256];
-        let mut pairs = vec![0u64; 1024];
-        let mut short = vec![0u64; 1024];
-        let mut heads = vec![0u64; 1024];
-        let mut shorts = vec![0u64; 1024];
-        let mut short_lens = 0;
+        let mut bits = vec![0u64; 1024];
         for &(key, _) in &keys {
-            let Some((&a, rest)) = key.split_first() else {
+            let Some(&a) = key.first() else {
                 continue; // an empty form is never found
             };
             begins[usize::from(a)] = true;
-            let a = usize::from(a) << 8;
-            for bits in [&mut pairs, &mut short]
-                .into_iter()
-                .take(1 + usize::from(key.len() < HEAD))
-            {
-                match rest.first() {
-                    Some(&b) => bits[(a | usize::from(b)) / 64] |= 1 << (b % 64),
-                    None => bits[a / 64..a / 64 + 4].fill(u64::MAX),
-                }
-            }
-            let (table, bit) = if key.len() >= HEAD {
-                (&mut heads, head_hash(key))
+            let w = word_at(key, 0);
+            let k = if key.len() >= HEAD {
+                head_key(w)
             } else {
-                short_lens |= 1 << key.len();
-                (&mut shorts, short_hash(key, key.len()))
+                short_key(w).expect("a form shorter than a head has a short key")
             };
-            table[bit / 64] |= 1 << (bit % 64);
+            let bit = key_hash(k);
+            bits[bit / 64] |= 1 << (bit % 64);
         }
         Trie {
             slots,
             starts: Starts::new(&begins),
             begins,
-            pairs,
-            short,
-            shorts,
-            short_lens,
-            heads,
+            keys: bits,
         }
     }
 
@@ -1298,7 +1456,7 @@ impl Trie {
     }
 
     /// True when a form may start at byte `i` (see [`Trie::starts`]).
-    #[inline]
+    #[inline(always)]
     fn starts_at(&self, bytes: &[u8], i: usize) -> bool {
         let b = bytes[i];
         let inside_word = b.is_ascii_alphanumeric()
@@ -1307,27 +1465,22 @@ impl Trie {
         self.begins(b) && !inside_word && self.may_match(bytes, i)
     }
 
-    /// False when no form begins `bytes[i..]`, as its first two bytes tell, or its first
-    /// [`HEAD`] bytes when the text has that many: longer forms by the hash of their head,
-    /// shorter ones by their first two bytes and then by the hash of the whole form (so
-    /// "The" and "Chairman" are turned away although "Thai" and "Chad" begin like them).
-    #[inline]
+    /// False when no form begins `bytes[i..]` and ends there at a word boundary (see
+    /// [`closes`]), as the keys of the text there tell: the hash of its first [`HEAD`] bytes
+    /// for the longer forms, and of its first ASCII letters and digits for the shorter ones
+    /// (see [`short_key`]), so that "The", "the", "Chairman" and "USD" are turned away although
+    /// "Thai", "the Hague", "Chad" and "US" begin like them.
+    #[inline(always)]
     fn may_match(&self, bytes: &[u8], i: usize) -> bool {
-        let Some(head) = bytes.get(i..i + HEAD) else {
-            return bytes
-                .get(i + 1)
-                .is_none_or(|&next| self.pair(bytes[i], next));
-        };
-        let bit = head_hash(head);
-        if self.heads[bit / 64] >> (bit % 64) & 1 != 0 {
-            return true;
-        }
-        let pair = usize::from(head[0]) << 8 | usize::from(head[1]);
-        self.short[pair / 64] >> (pair % 64) & 1 != 0
-            && (1..HEAD).any(|len| {
-                let bit = short_hash(head, len);
-                self.short_lens >> len & 1 != 0 && self.shorts[bit / 64] >> (bit % 64) & 1 != 0
-            })
+        let w = word_at(bytes, i);
+        self.has_key(head_key(w)) || short_key(w).is_some_and(|k| self.has_key(k))
+    }
+
+    /// True when the bit of `key` is set in [`Trie::keys`].
+    #[inline(always)]
+    fn has_key(&self, key: u64) -> bool {
+        let bit = key_hash(key);
+        self.keys[bit / 64] >> (bit % 64) & 1 != 0
     }
 
     /// [`Trie::next_start`] a byte at a time: what the eight-byte version must find.
@@ -1342,12 +1495,6 @@ impl Trie {
             before = b;
         }
         None
-    }
-
-    /// True when some form begins with bytes `a`, `b`, or is `a` alone.
-    fn pair(&self, a: u8, b: u8) -> bool {
-        let bit = usize::from(a) << 8 | usize::from(b);
-        self.pairs[bit / 64] >> (bit % 64) & 1 != 0
     }
 
     /// The child of state `s` on `byte`.
@@ -1578,8 +1725,13 @@ impl Scan<'_> {
         let ctx = &self.m.contexts[e.context];
         let hay = self.hay;
         let next = next_word(hay, end);
-        let prev = prev_word(hay, start);
         let mixed = !self.all_caps;
+        // the word before matters to these rules only
+        let prev = if !ctx.not_after.is_empty() || ctx.pronoun || ctx.language || ctx.surname {
+            prev_word(hay, start)
+        } else {
+            None
+        };
 
         if let Some(n) = next
             && mixed

@@ -759,26 +759,78 @@ const SMALL: &[&str] = &[
 ];
 
 #[test]
-fn pairs_are_the_first_two_bytes_of_the_forms() {
-    let trie = small_trie();
-    let one = Trie::new(["X", "Yes"].into_iter().enumerate()); // "X" alone is a form
-    let cases: &[(&Trie, u8, u8, bool)] = &[
-        (&trie, b'U', b'S', true),
-        (&trie, b'U', b'.', true),
-        (&trie, b'U', b'g', false),
-        (&trie, b'S', b'i', true),
-        (&trie, b'S', b'U', false),
-        (&trie, b'x', b'U', false),
-        (&trie, 0xC3, 0x89, true),  // "É"
-        (&trie, 0xC3, 0xA9, false), // "é"
-        (&one, b'X', b'z', true),
-        (&one, b'X', 0, true),
-        (&one, b'Y', b'e', true),
-        (&one, b'Y', b'o', false),
+fn word_at_reads_eight_bytes_with_zeros_after_the_end() {
+    let cases: &[(&[u8], usize, u64)] = &[
+        (b"abcdefghij", 0, u64::from_le_bytes(*b"abcdefgh")),
+        (b"abcdefghij", 2, u64::from_le_bytes(*b"cdefghij")),
+        (b"abcdefghij", 3, u64::from_le_bytes(*b"defghij\0")),
+        (b"US", 0, u64::from_le_bytes(*b"US\0\0\0\0\0\0")),
+        (b"US", 2, 0),
+        (b"", 0, 0),
     ];
-    for &(t, a, b, want) in cases {
-        assert_eq!(t.pair(a, b), want, "{a} {b}");
+    for &(bytes, i, want) in cases {
+        assert_eq!(word_at(bytes, i), want, "{bytes:?} at {i}");
     }
+}
+
+#[test]
+fn alnum_run_counts_the_ascii_letters_and_digits_first() {
+    let cases: &[(&[u8], u32)] = &[
+        (b"", 0),
+        (b"US", 2),
+        (b"US said", 2),
+        (b"U.S.", 1),
+        (b"Reuters", 7),
+        (b"Reuters1", 8),
+        (b"Reuters12", 8), // eight bytes at most
+        (b"azAZ09", 6),
+        (b"@[`{/:", 0), // the bytes next to the ranges
+        (b"A@", 1),
+        (b"z{", 1),
+        (b"09:", 2),
+        ("Élysée".as_bytes(), 0),
+        ("Caf\u{e9}".as_bytes(), 3),
+        (b"ab\x80", 2),
+        (b"ab\xC1", 2), // 0xC1 & 0x7F is 'A'
+        (b"ab\xFA", 2), // 0xFA & 0x7F is 'z'
+        (b"\t\n x", 0),
+    ];
+    for &(bytes, want) in cases {
+        assert_eq!(alnum_run(word_at(bytes, 0)), want, "{bytes:?}");
+    }
+}
+
+#[test]
+fn short_keys_are_the_first_letters_and_digits_and_their_count() {
+    let key = |s: &[u8]| short_key(word_at(s, 0));
+    let cases: &[(&[u8], &[u8], bool)] = &[
+        (b"US", b"US said", true),
+        (b"US", b"US.", true),
+        (b"US", b"US", true),
+        (b"US", "US\u{2019}s".as_bytes(), true),
+        (b"US", b"USA", false),
+        (b"US", b"USD", false),
+        (b"U.S.", b"U.S.", true),
+        (b"U.S.", b"U.K.", true), // as far as the key tells
+        (b"U.S.", b"U", true),
+        (b"U.S.", b"US", false),
+        (b"Chad", b"Chad's", true),
+        (b"Chad", b"Chairman", false),
+        (b"Thai", b"The", false),
+        ("\u{c5}".as_bytes(), "\u{c5}land".as_bytes(), true), // the first byte when no letter
+        ("\u{c5}".as_bytes(), "\u{c9}".as_bytes(), true),
+        ("\u{c5}".as_bytes(), b"-", false),
+    ];
+    for &(form, text, want) in cases {
+        let k = key(form).expect("a short form");
+        assert_eq!(key(text) == Some(k), want, "{form:?} {text:?}");
+    }
+    // forms and texts of a head or more have none
+    for long in [&b"Reuters"[..], b"Chad1", b"12345"] {
+        assert_eq!(key(long), None, "{long:?}");
+    }
+    // keys of heads and of short forms differ
+    assert_ne!(key(b"US"), Some(head_key(word_at(b"US", 0))));
 }
 
 #[test]
@@ -801,30 +853,37 @@ fn next_start_finds_bytes_that_begin_a_form_outside_words() {
         (&long, 0, Some(22)),
         ("USA", 1, None), // the byte before `at` counts
         ("l’Élysée", 0, Some(4)),
-        ("aÉ", 0, Some(1)), // not ASCII: left to `opens`
+        ("aÉlysée", 0, Some(1)), // not ASCII: left to `opens`
+        ("aÉ", 0, None),         // too short for "Élysée"
         ("1US 2", 0, None),
         ("xxxxxxxx", 8, None),
         ("Uganda US", 0, Some(7)), // no form begins "Ug"
-        ("Gx Gu", 0, Some(3)),
-        ("abcdefg Ux Us U.", 0, Some(14)), // across the eight
+        ("Gx Gu Guinea", 0, Some(6)),
+        ("Gx Gu", 0, None),                  // too short for "Guinea"
+        ("abcdefg Ux Us U.S.", 0, Some(14)), // across the eight
+        ("abcdefg Ux Us U.", 0, Some(14)),   // "U." has the key of "U.S."
         ("Ux", 0, None),
-        ("U", 0, Some(0)), // the last byte: no pair to test
+        ("U", 0, Some(0)),
+        ("USD US", 0, Some(4)), // "US" does not end at a word boundary in "USD"
     ];
     for &(hay, at, want) in cases {
         let got = trie.next_start(hay.as_bytes(), at);
         assert_eq!(got, want, "{hay:?} from {at}");
-        // the same as testing each byte against the forms
+        // no later than testing each byte against the forms: where one begins outside a word
+        // and ends at a word boundary
         let bytes = hay.as_bytes();
         let plain = (at..bytes.len()).find(|&i| {
             let inside =
                 i > 0 && bytes[i - 1].is_ascii_alphanumeric() && bytes[i].is_ascii_alphanumeric();
-            let begins = SMALL.iter().any(|f| {
-                let k = f.len().min(2).min(bytes.len() - i);
-                bytes[i..i + k] == f.as_bytes()[..k]
+            let found = SMALL.iter().any(|f| {
+                bytes[i..].starts_with(f.as_bytes()) && closes(hay, i, i + f.len(), false)
             });
-            begins && !inside
+            found && !inside
         });
-        assert_eq!(got, plain, "{hay:?} from {at}");
+        assert!(
+            plain.is_none_or(|p| got.is_some_and(|g| g <= p)),
+            "{hay:?} from {at}"
+        );
     }
 }
 
@@ -983,8 +1042,8 @@ fn next_start_is_the_bytewise_search_with_the_tables() {
 }
 
 proptest::proptest! {
-    /// Where `may_match` turns a position away, no form begins there: the heads filter is
-    /// exact, for forms shorter and longer than a head.
+    /// Where `may_match` turns a position away, no form begins there and ends at a word
+    /// boundary: the keys filter is exact, for forms shorter and longer than a head.
     #[test]
     fn may_match_turns_away_only_where_no_form_begins(
         forms in proptest::collection::vec(proptest::sample::select(&[
@@ -1001,7 +1060,12 @@ proptest::proptest! {
         let bytes = text.as_bytes();
         for i in 0..bytes.len() {
             if !trie.may_match(bytes, i) {
-                proptest::prop_assert_eq!(trie.prefixes(bytes, i).next(), None, "{:?} at {}", text, i);
+                for all_caps in [false, true] {
+                    let found = trie
+                        .prefixes(bytes, i)
+                        .find(|&(end, _)| closes(&text, i, end, all_caps));
+                    proptest::prop_assert_eq!(found, None, "{:?} at {}", text, i);
+                }
             }
         }
     }
@@ -1019,15 +1083,17 @@ fn may_match_turns_away_words_that_only_begin_like_a_form() {
         ("the talks", false),
         ("that is", false),
         ("US talks", true),
-        ("USxxxxxx", true), // a short form, whatever follows it
+        ("USxxxxxx", false), // a short form that does not end at a word boundary
+        ("US-led", true),
+        ("US", true),
         ("Thailand", true),
         ("Thai rice", true),
         ("The talks", false), // begins like "Thai" and "Thailand", is neither
         ("Chad.", true),
         ("Chairman", false),
-        ("Ch", true), // too short to tell: the first two bytes do
+        ("Ch", false),
         ("UKxxxxxx", false),
-        ("the", true), // too short to tell by the head: the first two bytes do
+        ("the", false),
         ("to", false),
     ];
     for &(text, want) in cases {
@@ -1058,6 +1124,50 @@ fn may_match_lets_every_form_of_the_tables_through() {
         for form in forms {
             let text = format!("{form} and more");
             assert!(trie.may_match(text.as_bytes(), 0), "{form}");
+        }
+    }
+}
+
+#[test]
+fn the_ascii_punctuation_is_that_of_the_char_lists() {
+    let ascii = |list: &[char]| -> Vec<u8> {
+        list.iter()
+            .filter(|c| c.is_ascii())
+            .map(|&c| c as u8)
+            .collect()
+    };
+    assert_eq!(ascii(OPENING), OPENING_ASCII);
+    assert_eq!(ascii(CLOSING), CLOSING_ASCII);
+    for b in 0..=127u8 {
+        assert_eq!(ascii_space(b), char::from(b).is_whitespace(), "{b}");
+    }
+}
+
+#[test]
+fn words_read_on_bytes_are_those_read_on_characters() {
+    let long = format!("US {} US{}x", " ".repeat(60), "y".repeat(60));
+    let texts = [
+        "in French-language (\"US\") talks, Mr. Jordan's US-led; 'Georgia.' R-Georgia",
+        "speaks French.\nThe US’s “Chad” «Niger» U.S.-led\u{a0}talks\u{2003}here",
+        "Café US\tx\r\ny  -US- ( ) - -- . US's",
+        "é US é",
+        "",
+        " ",
+        "-",
+        &long,
+    ];
+    for text in texts {
+        for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let fast =
+                next_word(text, at).map(|w| (w.raw, w.word, w.start, w.end, w.hyphen, w.apart));
+            let slow = next_word_decoded(text, at)
+                .map(|w| (w.raw, w.word, w.start, w.end, w.hyphen, w.apart));
+            assert_eq!(fast, slow, "next {text:?} at {at}");
+            let fast =
+                prev_word(text, at).map(|w| (w.raw, w.word, w.start, w.end, w.hyphen, w.apart));
+            let slow = prev_word_decoded(text, at)
+                .map(|w| (w.raw, w.word, w.start, w.end, w.hyphen, w.apart));
+            assert_eq!(fast, slow, "prev {text:?} at {at}");
         }
     }
 }
