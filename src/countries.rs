@@ -1663,6 +1663,24 @@ fn opens_decoded(hay: &str, start: usize) -> bool {
 /// True when the non-empty `hay[start..end]` ends at a word boundary, or ends in a hyphen
 /// followed by a capitalised word.
 fn closes(hay: &str, start: usize, end: usize, all_caps: bool) -> bool {
+    let bytes = hay.as_bytes();
+    // the common case, without decoding characters (a combining mark is not ASCII)
+    if let Some(&last) = bytes[start..end].last()
+        && last.is_ascii()
+        && bytes.get(end).is_none_or(u8::is_ascii)
+    {
+        let next = bytes.get(end).copied();
+        if last == b'-' {
+            return next
+                .is_some_and(|c| c.is_ascii_alphabetic() && (all_caps || c.is_ascii_uppercase()));
+        }
+        return !(last.is_ascii_alphanumeric() && next.is_some_and(|c| c.is_ascii_alphanumeric()));
+    }
+    closes_decoded(hay, start, end, all_caps)
+}
+
+/// [`closes`], decoding the characters on both sides.
+fn closes_decoded(hay: &str, start: usize, end: usize, all_caps: bool) -> bool {
     let last = hay[start..end].chars().next_back().unwrap_or(' ');
     let next = hay[end..].chars().next();
     if last == '-' {

@@ -1171,3 +1171,26 @@ fn words_read_on_bytes_are_those_read_on_characters() {
         }
     }
 }
+
+#[test]
+fn closes_on_ascii_bytes_is_closes_decoded() {
+    for hay in [
+        "the US-led, USA (U.S.) a-b Sino-Soviet Sino-soviet SINO-SOVIET Sino- x",
+        "éUS’US ß-US Mali\u{301} US-é US-É US",
+        "US-",
+        "A",
+    ] {
+        let starts = (0..hay.len()).filter(|&i| hay.is_char_boundary(i));
+        for start in starts {
+            for end in (start + 1..=hay.len()).filter(|&i| hay.is_char_boundary(i)) {
+                for all_caps in [false, true] {
+                    assert_eq!(
+                        closes(hay, start, end, all_caps),
+                        closes_decoded(hay, start, end, all_caps),
+                        "{hay:?} {start}..{end}"
+                    );
+                }
+            }
+        }
+    }
+}
