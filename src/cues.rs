@@ -368,28 +368,35 @@ fn is_cue_run(w: &[u8]) -> bool {
     if !(3..=MAX_LEN).contains(&w.len()) {
         return false;
     }
-    if RUN_PAIRS[pair(w[0], w[1])] & (1 << w.len()) == 0 {
+    if RUN_PAIRS.0[pair(w[0], w[1])] & (1 << w.len()) == 0 {
         return false;
     }
-    if w[0] == b'A' {
+    // a capital passes only where its lower-case form would
+    if w[0] < b'a' {
         return w == b"According";
     }
     let slot = usize::from(w[0] - b'a') * (MAX_LEN + 1) + w.len();
     w == b"according" || found_in(slot, w) == Some(true)
 }
 
-/// The index in [`RUN_PAIRS`] of a word's first two letters: the case of the first letter
-/// (bit 5) and the low five bits of each (1 to 26 from 'a' or 'A' on).
+/// The index in [`RUN_PAIRS`] of a run's first two letters: the low five bits of each (1
+/// to 26 from 'a' or 'A' on), so that a letter's two cases share a row.
 #[inline]
 const fn pair(first: u8, second: u8) -> usize {
-    ((first & 0x3F) as usize) << 5 | (second & 0x1F) as usize
+    ((first & 0x1F) as usize) << 5 | (second & 0x1F) as usize
 }
 
+/// Rows of 32 length masks, one cache line each.
+#[repr(align(64))]
+struct Pairs([u16; 32 * 32]);
+
 /// For each pair of first two letters ([`pair`]), a bit for each length of the runs of
-/// letters that [`is_cue_run`] accepts and that begin with them: most runs of letters
-/// (and every capitalised one but "According") are turned away by one test.
-const RUN_PAIRS: [u16; 64 * 32] = {
-    let mut pairs = [0u16; 64 * 32];
+/// letters that [`is_cue_run`] accepts and that begin with them in lower case: most runs
+/// of letters are turned away by one test. A row is one cache line, and the two cases of a
+/// letter share it (a row for each would touch twice as many lines in every paragraph);
+/// a capitalised run that passes is compared with "According", the one capitalised cue.
+static RUN_PAIRS: Pairs = Pairs({
+    let mut pairs = [0u16; 32 * 32];
     let mut i = 0;
     while i <= CUE_WORDS.len() + 1 {
         // the cue words that take reported speech, "according" and "According"
@@ -407,7 +414,7 @@ const RUN_PAIRS: [u16; 64 * 32] = {
         i += 1;
     }
     pairs
-};
+});
 
 /// Is `word` (lower case) a cue verb in its plain form, which is also the infinitive
 /// ("critics argue that …", "decided to maintain its dividend")? Such a cue reports speech
