@@ -938,6 +938,9 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     // the person who is the subject of a paragraph's last sentence when that sentence
     // leads into the next paragraph with a colon ("Cruz continued:")
     let mut lead_in: Option<(usize, usize)> = None;
+    // the paragraph and range of the mention resolved last: a sentence's subject note is
+    // often the phrase its statement resolved just before
+    let mut resolved: Option<(usize, std::ops::Range<usize>)> = None;
     let mut para = None;
     for (pi, at, p) in pending {
         let Some(p) = p.or_else(|| subject_note(&paras[pi].text, pi, at)) else {
@@ -953,7 +956,13 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
         }
         if p.note_only {
             if let Some((mp, r)) = &p.mention {
-                let noted = registry.note_subject(&paras[*mp].text[r.clone()], p.opens_paragraph);
+                let again = resolved.take().is_some_and(|m| m.0 == *mp && m.1 == *r);
+                let noted = again
+                    .then(|| registry.note_resolved_subject(p.opens_paragraph))
+                    .flatten()
+                    .unwrap_or_else(|| {
+                        registry.note_subject(&paras[*mp].text[r.clone()], p.opens_paragraph)
+                    });
                 subject_in_para = noted.or(subject_in_para);
                 let last_sentence = all_starts[pi].last() == Some(&at);
                 if let Some(e) =
@@ -970,6 +979,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
         if let Some((mp, r)) = &p.mention {
             let m = paras[*mp].text[r.clone()].to_string();
             entity = registry.resolve_with_appositive(&m, &paras[*mp].text[r.end..]);
+            resolved = Some((*mp, r.clone()));
             mention = Some(m);
         } else if p.inherit {
             let from = prev_in_para

@@ -2334,12 +2334,18 @@ pub struct Registry {
     last_person: Option<usize>,
     last_any: Option<usize>,
     last_org: Option<usize>,
+    /// When the last change was a [`Registry::resolve`] of a person's name (as written,
+    /// with nothing trimmed): the person, and whether [`Registry::note_subject`] would
+    /// note that phrase without an appositive (a title, two names, or a known surname).
+    just_named: Option<(usize, bool)>,
 }
 
 impl Registry {
     /// Resolves the mention `np` (as written) to an entity; None for a pronoun with nobody
     /// to refer to.
     pub fn resolve(&mut self, np: &str) -> Option<usize> {
+        self.just_named = None;
+        let written = np.len();
         let np = np.trim().trim_end_matches(',');
         // the pronoun in lower case: no other mention is folded
         let pronoun = pronoun_folded(np);
@@ -2382,7 +2388,22 @@ impl Registry {
                     }),
                 _ => self.last_any,
             },
-            Kind::Person => name.map(|n| self.person(title, n)),
+            Kind::Person => name.map(|n| {
+                let sure = title.is_some() || n.contains(' ');
+                // one name alone is noted when a person of that surname is known
+                let one = (!sure && np.len() == written).then(|| n.clone());
+                let i = self.person(title, n);
+                if np.len() == written {
+                    let known = one.is_some_and(|w| {
+                        let last = Some(w.as_str());
+                        let e = &self.entities;
+                        e.iter()
+                            .any(|e| e.person && crate::words::last_word(&e.name) == last)
+                    });
+                    self.just_named = Some((i, sure || known));
+                }
+                i
+            }),
             Kind::Description => Some(self.description(np)),
         };
         if let Some(i) = idx {
@@ -2421,6 +2442,7 @@ impl Registry {
     /// can refer to them; descriptions and lone capitalised words that are not known
     /// names are not noted.
     pub fn note_subject(&mut self, np: &str, appositive: bool) -> Option<usize> {
+        self.just_named = None;
         // the phrase is read without building strings: most subjects are not noted
         let entities = &self.entities;
         let plan = with_words(np, |all| {
@@ -2464,6 +2486,28 @@ impl Registry {
             }
             _ => None,
         }
+    }
+
+    /// [`Registry::note_subject`] of the phrase that the last change to the registry
+    /// resolved, without reading the phrase again: None when that change was something
+    /// else, or when the person resolved is no longer one (the phrase is then read in full).
+    ///
+    /// Why the answer is the same: `resolve` cut the phrase into title and name as
+    /// `note_subject` does, and `person` gave the entity; the phrase is noted when it has a
+    /// title, two names, an appositive, or a surname known in the registry, which only that
+    /// entity's flag may have changed since (it is still a person). Given the same title
+    /// and name, `person` finds that entity again: entities after it did not match then
+    /// and have not changed, and it matches (its name is the one given, or one that
+    /// matched and was kept as it has as many words); its name and title stay as they
+    /// are. `resolve` made it the last person already, so nothing changes. Only the
+    /// number of quotes may have changed in between, which `note_subject` does not read.
+    pub fn note_resolved_subject(&mut self, appositive: bool) -> Option<Option<usize>> {
+        let (i, noted) = self.just_named.take()?;
+        if !self.entities[i].person {
+            return None;
+        }
+        debug_assert_eq!(self.last_person, Some(i));
+        Some((noted || appositive).then_some(i))
     }
 
     /// The person with this name (and title, from [`split_title`]): one seen before with
@@ -2612,6 +2656,7 @@ impl Registry {
     /// Upgrades one-word names to the fullest form written in `texts` ("Peskov" ->
     /// "Dmitry Peskov" when the article names him so somewhere).
     pub fn complete_names<'a>(&mut self, texts: impl Iterator<Item = &'a str> + Clone) {
+        self.just_named = None;
         for e in self.entities.iter_mut().filter(|e| e.person) {
             if crate::words::words(&e.name).count() != 1 {
                 continue;
@@ -3212,6 +3257,71 @@ mod tests {
             let (t, n) = split_title(s);
             assert_eq!((t.as_deref(), n.as_deref()), (*title, *name), "{s:?}");
         }
+    }
+
+    #[test]
+    fn a_resolved_subject_is_noted_as_if_read_again() {
+        // (mentions resolved before, the phrase resolved, then noted, the appositive
+        // that follows it, and whether the statement was quoted in between)
+        let cases: &[(&[&str], &str, &str, bool)] = &[
+            (&[], "Dmitry Peskov", "", false),
+            (&[], "Kremlin Spokesman Dmitry Peskov", "", true),
+            (&["Dmitry Peskov"], "Peskov", "", false),
+            (&["Dmitry Peskov"], "PESKOV", "", false),
+            (&["Ann Peskov", "Dmitry Peskov"], "Peskov", "", true),
+            (&[], "Peskov", "", false),
+            (&[], "Peskov", ", a spokesman,", false),
+            (&["the ministry"], "Mr Smith", "", false),
+            (&["Smith"], "John Smith", "", false),
+            (&["John Smith"], "Jane Smith", "", false),
+            (&[], "Nordhaven Sjofart", ", a ferry operator, said", false),
+            (&[], "Tillerson and Kishida", "", false),
+            (&[], "Pathway Communications", "", false),
+            (&[], "Smith,", "", false),
+            (&[], " Smith", "", false),
+            (&["Westpac"], "it", "", false),
+            (&[], "the ministry", "", false),
+            (&["Jeff Sessions"], "SESSIONS", "", false),
+        ];
+        for &(before, np, after, quoted) in cases {
+            for appositive in [false, true] {
+                let run = |again: bool| {
+                    let mut r = Registry::default();
+                    for m in before {
+                        r.resolve(m);
+                    }
+                    let e = r.resolve_with_appositive(np, after);
+                    if quoted && let Some(e) = e {
+                        r.entities[e].quotes += 1;
+                    }
+                    let noted = again
+                        .then(|| r.note_resolved_subject(appositive))
+                        .flatten()
+                        .unwrap_or_else(|| r.note_subject(np, appositive));
+                    let state = (r.last_person, r.last_any, r.last_org);
+                    (noted, state, r.entities)
+                };
+                assert_eq!(
+                    run(true),
+                    run(false),
+                    "{np:?} after {before:?}, {appositive}"
+                );
+            }
+        }
+        // answered without reading: noted or not
+        let mut r = Registry::default();
+        let peskov = r.resolve("Dmitry Peskov");
+        assert_eq!(r.note_resolved_subject(false), Some(peskov));
+        let smith = r.resolve("Smith");
+        assert_eq!(r.note_resolved_subject(false), Some(smith));
+        r.resolve("Jeff Sessions");
+        r.resolve("SESSIONS");
+        assert_eq!(r.note_resolved_subject(false), Some(None));
+        // anything else changed in between: the phrase is read again
+        let mut r = Registry::default();
+        r.resolve("Dmitry Peskov");
+        r.note_subject("Dmitry Peskov", false);
+        assert_eq!(r.note_resolved_subject(false), None);
     }
 
     #[test]
