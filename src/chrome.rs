@@ -334,6 +334,8 @@ pub(crate) struct WordSets {
     /// Those first letters when they are at most four (repeated to fill the four places), to
     /// be looked for eight bytes at a time.
     few_firsts: Option<[u8; 4]>,
+    /// The last letter of all the first words, when they share one (lower case).
+    last: Option<u8>,
 }
 
 impl WordSets {
@@ -371,12 +373,25 @@ impl WordSets {
         } else {
             None
         };
+        // the last letter of the first words, if it is the same in all
+        let mut last = Some(*sets[0][0].as_bytes().last().expect("a letter"));
+        let mut i = 0;
+        while i < sets.len() {
+            let first = sets[i][0].as_bytes();
+            if let Some(l) = last
+                && (first[first.len() - 1] != l || !l.is_ascii_lowercase())
+            {
+                last = None;
+            }
+            i += 1;
+        }
         WordSets {
             sets,
             lengths,
             letters,
             firsts,
             few_firsts,
+            last,
         }
     }
 
@@ -390,7 +405,8 @@ impl WordSets {
 
     /// True when the first word of one of the sets is a run of ASCII letters in `t`.
     ///
-    /// The starts of runs are found eight bytes at a time
+    /// When the first words all end in the same letter, only the runs that end in it are
+    /// looked at ([`WordSets::any_first_word_ending`]). Otherwise the starts of runs are found eight bytes at a time
     /// ([`swar::ascii_letters`](crate::swar::ascii_letters)); a run whose first letter is
     /// that of no first word is passed over at once (when the first words start with at most
     /// four letters, all the starts of eight bytes at once, so most eights hold no start to
@@ -400,6 +416,9 @@ impl WordSets {
     fn any_first_word(&self, t: &str) -> bool {
         use crate::swar::{eq, splat};
         let b = t.as_bytes();
+        if let Some(last) = self.last {
+            return self.any_first_word_ending(b, last);
+        }
         // bit 7 of the top byte: the byte before the current eight is a letter
         let mut carry = 0u64;
         let mut i = 0;
@@ -434,6 +453,60 @@ impl WordSets {
             i += 8;
         }
         false
+    }
+
+    /// [`WordSets::any_first_word`] for first words that all end in `last` (lower case):
+    /// its two cases are found eight bytes at a time (setting bit 5 lower-cases a letter, and
+    /// gives `last` only from its two cases), and the run of ASCII letters that ends at each
+    /// (when no letter follows) is compared with the first words.
+    fn any_first_word_ending(&self, b: &[u8], last: u8) -> bool {
+        use crate::swar::{eq, load, load_padded, splat};
+        let hits_in = |w: u64| eq(w | splat(0x20), last);
+        let found = |mut hits: u64, from: usize| {
+            while hits != 0 {
+                let end = from + hits.trailing_zeros() as usize / 8;
+                hits &= hits - 1;
+                if self.first_word_ends_at(b, end) {
+                    return true;
+                }
+            }
+            false
+        };
+        let Some(last_eight) = b.len().checked_sub(8) else {
+            // the padding is zero bytes, which are not `last`
+            return found(hits_in(load_padded(b, 0)), 0);
+        };
+        let mut i = 0;
+        while i < last_eight {
+            if found(hits_in(load(&b[i..])), i) {
+                return true;
+            }
+            i += 8;
+        }
+        // the last eight bytes, without those looked at already
+        found(
+            hits_in(load(&b[last_eight..])) & (!0 << (8 * (i - last_eight))),
+            last_eight,
+        )
+    }
+
+    /// True when a run of ASCII letters ends at `end` (a letter) and is the first word of a
+    /// set.
+    fn first_word_ends_at(&self, b: &[u8], end: usize) -> bool {
+        if b.get(end + 1).is_some_and(u8::is_ascii_alphabetic) {
+            return false;
+        }
+        let start = b[..end]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphabetic())
+            .map_or(0, |p| p + 1);
+        let run = &b[start..=end];
+        run.len() < 64
+            && self.lengths >> run.len() & 1 == 1
+            && self
+                .sets
+                .iter()
+                .any(|set| run.eq_ignore_ascii_case(set[0].as_bytes()))
     }
 
     /// True when the run of ASCII letters that starts at `at` is the first word of a set.
@@ -583,6 +656,44 @@ pub(crate) mod tests {
         }
     }
 
+    /// First words that all end in one letter, looked for by it.
+    static SAME_LAST_LETTER: WordSets = WordSets::new(&[
+        &["contributed", "report"],
+        &["helped"],
+        &["reached", "can"],
+        &["d"],
+    ]);
+
+    #[test]
+    fn last_letters_shared_by_all_first_words() {
+        assert_eq!(SAME_LAST_LETTER.last, Some(b'd'));
+        assert_eq!(crate::trailer::CREDIT_WORDS.last, Some(b'd'));
+        assert_eq!(FEW_FIRST_LETTERS.last, None);
+        assert_eq!(LONG_FIRST_WORDS.last, None);
+        assert_eq!(PROMOTIONS.words.last, None);
+        // (text, a first word of SAME_LAST_LETTER is a run in it)
+        let cases: &[(&str, bool)] = &[
+            ("", false),
+            ("d", true),
+            ("D.", true),
+            ("xd", false),
+            ("dd d", true),
+            ("He helped.", true),
+            ("HELPED", true),
+            ("helpeds", false),
+            ("unhelped", false),
+            ("helped7", true),
+            ("Smith contributed to this report", true),
+            ("contribute", false),
+            ("reachedd", false),
+            ("he said", false),
+            ("é-reached-é", true),
+        ];
+        for (t, want) in cases {
+            assert_eq!(SAME_LAST_LETTER.any_first_word(t), *want, "{t:?}");
+        }
+    }
+
     #[test]
     fn few_first_letters_fill_four_places() {
         static ONE: WordSets = WordSets::new(&[&["ireport"], &["info", "more"]]);
@@ -605,13 +716,20 @@ pub(crate) mod tests {
                     "your", "YOUR", "yours", "ayour", "share", "cookie", "Cookies", "up", "x",
                     " ", ".", "-", "é", "\u{17F}", "@", "[", "`", "{", "7", "\n", "i", "info",
                     "ireport", "subscribe", "Subscribed", "partners", "partner", "download",
-                    "downloads", "contributed", "helped", "reached", "c", "Sign",
+                    "downloads", "contributed", "helped", "reached", "c", "Sign", "d", "D",
+                    "ED", "contribute", "Helped", "reachedd",
                 ]),
                 0..24,
             )
         ) {
             let t = pieces.concat();
-            for sets in [&PROMOTIONS.words, &LONG_FIRST_WORDS, &FEW_FIRST_LETTERS] {
+            for sets in [
+                &PROMOTIONS.words,
+                &LONG_FIRST_WORDS,
+                &FEW_FIRST_LETTERS,
+                &SAME_LAST_LETTER,
+                &crate::trailer::CREDIT_WORDS,
+            ] {
                 proptest::prop_assert_eq!(
                     sets.any_first_word(&t),
                     any_first_word_by_runs(sets, &t)

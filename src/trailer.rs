@@ -90,7 +90,7 @@ const CREDIT_CONTACTS: &[&str] = &["follow", "contact"];
 /// Words that the other shapes of [`CREDITS`] need anywhere in the paragraph, shape by
 /// shape, the rarest first ("… contributed to this report", "… helped with this story",
 /// "… can be reached at …").
-static CREDIT_WORDS: WordSets = WordSets::new(&[
+pub(crate) static CREDIT_WORDS: WordSets = WordSets::new(&[
     &["contributed", "report"],
     &["contributed", "story"],
     &["contributed", "article"],
