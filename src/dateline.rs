@@ -22,8 +22,9 @@
 //! before it is tokenized; tokens are then read only as far as the reading looks, so a
 //! paragraph turned down after a few words is not tokenized further. The gazetteer is asked
 //! last, only when the cheaper tests have not decided, and the place looked up then is kept
-//! for its country; a qualifier is looked up once, where it is read, and the reading keeps
-//! the last one that is a region or a country. [`is_dateline`] answers whether a paragraph
+//! for its country; a qualifier is looked up once, where it is read (as a region and as a
+//! country), and the reading keeps the last one that is either, lookups and all, for the
+//! place's country. [`is_dateline`] answers whether a paragraph
 //! opens with a dateline without resolving and copying its parts as [`parse`] does. Month
 //! names are compared without allocating.
 //!
@@ -525,8 +526,8 @@ struct Reading<'s> {
     first: usize,
     city: Option<&'s str>,
     /// The last qualifier written after the place that is a region or a country, which
-    /// decides the place's country.
-    qualifier: Option<&'s str>,
+    /// decides the place's country, as looked up.
+    qualifier: Option<gazetteer::Qualifier<'s>>,
     date: Option<Date>,
     agency_written: Option<&'s str>,
     /// Byte offset where the dateline ends.
@@ -604,7 +605,7 @@ fn read(para: &str) -> Option<Reading<'_>> {
     // whether a qualifier is written after the place ("Ore.", "[India]"), and the last
     // known one
     let mut qualified = false;
-    let mut qualifier: Option<&str> = None;
+    let mut qualifier: Option<gazetteer::Qualifier<'_>> = None;
     if !c.month_day_at(0) {
         let n = c.place_words(MAX_PLACE_WORDS + 1);
         let n = match c.words_before_comma_date(4) {
@@ -621,9 +622,9 @@ fn read(para: &str) -> Option<Reading<'_>> {
                 if c.is_p(0, ',') && !c.month_day_at(1) {
                     c.i += 1;
                     let n = c.place_words(3);
-                    let q = (n > 0).then(|| c.span(c.i, c.i + n - 1));
+                    let q = (n > 0).then(|| gazetteer::Qualifier::lookup(c.span(c.i, c.i + n - 1)));
                     match q {
-                        Some(q) if is_qualifier(q) => {
+                        Some(q) if q.is_known() => {
                             qualified = true;
                             qualifier = Some(q);
                             c.i += n;
@@ -638,8 +639,8 @@ fn read(para: &str) -> Option<Reading<'_>> {
                     let close = (1..6).find(|&k| c.is_p(k, ']'))?;
                     let inside = &c.s[c.tok(c.i).end..c.tok(c.i + close).start];
                     qualified = true;
-                    let q = inside.trim();
-                    if is_qualifier(q) {
+                    let q = gazetteer::Qualifier::lookup(inside);
+                    if q.is_known() {
                         qualifier = Some(q);
                     }
                     c.i += close + 1;
@@ -819,7 +820,7 @@ impl Reading<'_> {
         });
         let country = self.city.and_then(|p| {
             let place = self.place.unwrap_or_else(|| gazetteer::Place::lookup(p));
-            place.country(self.qualifier)
+            place.country_in(self.qualifier)
         });
         Parsed {
             dateline: Dateline {
@@ -837,10 +838,6 @@ impl Reading<'_> {
             }),
         }
     }
-}
-
-fn is_qualifier(q: &str) -> bool {
-    gazetteer::is_region(q) || gazetteer::country_code(q).is_some()
 }
 
 /// An agency tag: a known agency, or a short capitalised name with no digits.

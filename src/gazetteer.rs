@@ -106,9 +106,22 @@ fn country_among(
     candidates: Option<&'static str>,
     qualifier: Option<&str>,
 ) -> Option<&'static str> {
-    if let Some(q) = qualifier {
-        let region = region_countries(q).unwrap_or("");
-        let country = country_code(q).unwrap_or("");
+    country_among_read(candidates, qualifier.map(Qualifier::lookup))
+}
+
+/// `country_among` with the qualifier looked up.
+fn country_among_read(
+    candidates: Option<&'static str>,
+    qualifier: Option<Qualifier<'_>>,
+) -> Option<&'static str> {
+    if let Some(Qualifier {
+        written: q,
+        region,
+        country,
+    }) = qualifier
+    {
+        let region = region.unwrap_or("");
+        let country = country.unwrap_or("");
         let mut named = codes(region).chain(codes(country));
         if let Some(first) = named.next() {
             // More than one reading: the first one the place itself can be in, else the first.
@@ -166,6 +179,45 @@ impl<'a> Place<'a> {
             Some((p, q)) => place_country(p, Some(q)),
             None => country_among(self.candidates, qualifier),
         }
+    }
+
+    /// `country(q)` for a qualifier `q` looked up already: `self.country(Some(q.written))`
+    /// when `q` is `Qualifier::lookup(q.written)` (with `q.written` not empty).
+    pub fn country_in(&self, qualifier: Option<Qualifier<'_>>) -> Option<&'static str> {
+        match qualifier {
+            Some(q) => country_among_read(self.candidates, Some(q)),
+            None => self.country(None),
+        }
+    }
+}
+
+/// A qualifier written after a place ("Ore.", "Ontario", "Italy") looked up once, for a
+/// caller that asks both whether it is a region or a country and, later, which country a
+/// place with it is in ([`Place::country_in`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Qualifier<'a> {
+    /// As written, trimmed.
+    written: &'a str,
+    /// The countries of the region it names (`region_countries`).
+    region: Option<&'static str>,
+    /// The country it names (`country_code`).
+    country: Option<&'static str>,
+}
+
+impl<'a> Qualifier<'a> {
+    /// Looks up `written` (trimmed).
+    pub fn lookup(written: &'a str) -> Self {
+        let written = written.trim();
+        Qualifier {
+            written,
+            region: region_countries(written),
+            country: country_code(written),
+        }
+    }
+
+    /// True when it names a region or a country (`is_region(q) || country_code(q).is_some()`).
+    pub fn is_known(&self) -> bool {
+        self.region.is_some() || self.country.is_some()
     }
 }
 
