@@ -305,7 +305,74 @@ fn region_countries(name: &str) -> Option<&'static str> {
 }
 
 /// Candidate countries of a place, `Some("")` for a known place in no country.
+///
+/// The answers for the last places asked are kept, per thread, in a small table by name as
+/// written ([`RECENT_PLACES`]): wire copy names the same few places again and again, and
+/// each search of the 850 KB table misses the caches several times.
 fn place_candidates(place: &str) -> Option<&'static str> {
+    let b = place.as_bytes();
+    if b.is_empty() || b.len() > RECENT_NAME {
+        return place_candidates_searched(place);
+    }
+    let mut name = [0u8; RECENT_NAME];
+    name[..b.len()].copy_from_slice(b);
+    let slot = recent_slot(&name);
+    let recent = RECENT_PLACES.with_borrow(|r| {
+        let e = &r[slot];
+        (usize::from(e.len) == b.len() && e.name == name).then_some(e.candidates)
+    });
+    if let Some(candidates) = recent {
+        return candidates;
+    }
+    let candidates = place_candidates_searched(place);
+    RECENT_PLACES.with_borrow_mut(|r| {
+        r[slot] = RecentPlace {
+            name,
+            len: b.len() as u8,
+            candidates,
+        };
+    });
+    candidates
+}
+
+/// Longest place name (bytes) whose answer [`RECENT_PLACES`] keeps.
+const RECENT_NAME: usize = 32;
+/// Places [`RECENT_PLACES`] keeps (a power of two).
+const RECENT_SLOTS: usize = 256;
+
+/// A place name (zero-padded) and its candidate countries; `len` 0 for no entry.
+#[derive(Debug, Clone, Copy)]
+struct RecentPlace {
+    name: [u8; RECENT_NAME],
+    len: u8,
+    candidates: Option<&'static str>,
+}
+
+thread_local! {
+    /// The candidates of places asked lately, each in the slot of its name
+    /// ([`recent_slot`]), where a later name of that slot replaces it.
+    static RECENT_PLACES: std::cell::RefCell<[RecentPlace; RECENT_SLOTS]> = const {
+        std::cell::RefCell::new(
+            [RecentPlace {
+                name: [0; RECENT_NAME],
+                len: 0,
+                candidates: None,
+            }; RECENT_SLOTS],
+        )
+    };
+}
+
+/// The slot of a zero-padded name in [`RECENT_PLACES`]: a multiplicative hash of its bytes.
+fn recent_slot(name: &[u8; RECENT_NAME]) -> usize {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let h = name.chunks_exact(8).fold(0u64, |h, eight| {
+        (h ^ crate::swar::load(eight)).wrapping_mul(K)
+    });
+    (h >> (64 - RECENT_SLOTS.trailing_zeros())) as usize
+}
+
+/// [`place_candidates`], searched in the tables.
+fn place_candidates_searched(place: &str) -> Option<&'static str> {
     let key = Key::of(place);
     if key.is_empty() {
         return None;
@@ -937,6 +1004,89 @@ mod tests {
                 .sum::<u64>();
             assert_eq!(newlines_in(eight), want, "{eight:?}");
         }
+    }
+
+    #[test]
+    fn qualifiers_looked_up_once() {
+        let places = [
+            "PORTLAND",
+            "TBILISI",
+            "QWERTYVILLE",
+            "Washington, D.C.",
+            "PERTH",
+            "",
+        ];
+        let qualifiers = [
+            "Ore.",
+            " Georgia ",
+            "Zurich",
+            "WA",
+            "Wash.",
+            "Italy",
+            "in",
+            "IN",
+        ];
+        for place in places {
+            let p = Place::lookup(place);
+            assert_eq!(p.country_in(None), p.country(None), "{place:?}");
+            for q in qualifiers {
+                let read = Qualifier::lookup(q);
+                assert_eq!(
+                    read.is_known(),
+                    is_region(q) || country_code(q).is_some(),
+                    "{q:?}"
+                );
+                assert_eq!(
+                    p.country_in(Some(read)),
+                    p.country(Some(q)),
+                    "{place:?}, {q:?}"
+                );
+            }
+        }
+    }
+
+    /// Names of places, some of them twice, some in the same slot of the recent places.
+    #[test]
+    fn recent_places_answer_as_the_search() {
+        let mut names: Vec<String> = [
+            "MOSCOW",
+            "Moscow",
+            "NEW YORK",
+            "PORTLAND",
+            "QWERTYVILLE",
+            "Dallas/Fort Worth",
+            "the Hague",
+            "UNITED NATIONS",
+            "SÃO PAULO",
+            "a-name-of-exactly-32-bytes-xxxxx",
+            "a-name-of-more-than-32-bytes-xxxxx",
+            " ",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        names.extend((0..2000).map(|i| format!("place {i}")));
+        for name in names.iter().chain(names.iter().rev()).chain(names.iter()) {
+            assert_eq!(
+                place_candidates(name),
+                place_candidates_searched(name),
+                "{name:?}"
+            );
+        }
+        assert_eq!(place_country("MOSCOW", None), Some("RU"));
+        let slots: std::collections::HashSet<usize> = names
+            .iter()
+            .filter(|n| n.len() <= RECENT_NAME)
+            .map(|n| {
+                let mut name = [0u8; RECENT_NAME];
+                name[..n.len()].copy_from_slice(n.as_bytes());
+                recent_slot(&name)
+            })
+            .collect();
+        assert!(slots.iter().all(|&s| s < RECENT_SLOTS));
+        // the names spread over (nearly) all the slots
+        assert!(slots.len() > RECENT_SLOTS * 9 / 10, "{}", slots.len());
     }
 
     #[test]
