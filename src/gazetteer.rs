@@ -19,7 +19,8 @@
 //! the line at every 256th byte), then only the lines between two samples: a lookup touches a
 //! few cache lines of the table rather than one per step.
 //! A caller that asks both whether a place is known and where it is looks it up once, as a
-//! [`Place`].
+//! [`Place`]; the answers for the places asked last are kept per thread, so a place named
+//! again (as wire copy does) costs a hash and a compare.
 //!
 //! A place entry lists its candidate countries, likeliest first. The order is: the curated
 //! `data/gazetteer/places.tsv` (historical and wire names such as PEKING, BOMBAY, WEST BERLIN,
