@@ -17,7 +17,7 @@
 //! Known limits: slugs outside the list, and region slugs with a colon ("ASIA:") which
 //! cannot be told from a title's own colon, are kept.
 
-use crate::chrome::{folds_on, is_one_of, leading_word};
+use crate::chrome::{folds_on, is_one_of, leading_word, trim};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -100,17 +100,18 @@ static VERSION_TAG_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// The title without desk slugs and version tags.
-pub fn clean(title: &str) -> String {
-    let t = title.trim();
+/// The title without desk slugs and version tags (a part of `title`).
+pub fn clean(title: &str) -> &str {
+    let t = trim(title);
     let t = match slugs_end(t) {
         Some(end) if end < t.len() => &t[end..],
         _ => t,
     };
     if may_have_version_tag(t) {
-        VERSION_TAG_RE.replace(t, "").trim().to_string()
+        // the tag ends the title (`$`): taking it off leaves the text before it
+        trim(VERSION_TAG_RE.find(t).map_or(t, |m| &t[..m.start()]))
     } else {
-        t.trim().to_string()
+        trim(t)
     }
 }
 
@@ -145,7 +146,13 @@ fn slug_at(s: &str) -> Slug {
         .bytes()
         .position(|b| !b.is_ascii_uppercase())
         .unwrap_or(s.len());
-    let Some(&(_, tail)) = SLUGS.iter().find(|(w, _)| *w == &s[..n]) else {
+    // the length and first letter compared first: most titles open with a word that is no
+    // slug
+    let word = &s.as_bytes()[..n];
+    let Some(&(_, tail)) = SLUGS
+        .iter()
+        .find(|(w, _)| w.len() == n && w.as_bytes()[0] == word[0] && w.as_bytes() == word)
+    else {
         return Slug::Not;
     };
     let rest = &s[n..];
@@ -226,20 +233,28 @@ fn may_have_version_tag(t: &str) -> bool {
 
 /// True when `text` has the shape of a title (see the module doc).
 pub fn is_title_like(text: &str) -> bool {
-    let t = text.trim();
+    let t = trim(text);
     let n = t.chars().count();
-    if n == 0 || n > MAX_TITLE || !t.chars().any(char::is_alphabetic) {
+    // an ASCII letter is a letter, and in ASCII text the only ones
+    let letter = if n == t.len() {
+        t.bytes().any(|b| b.is_ascii_alphabetic())
+    } else {
+        t.chars().any(char::is_alphabetic)
+    };
+    if n == 0 || n > MAX_TITLE || !letter {
         return false;
     }
-    let last_word = t.rsplit(char::is_whitespace).next().unwrap_or(t);
-    let abbreviation = last_word.trim_end_matches('.').contains('.');
-    let ends_with_stop = t.ends_with('.') && !t.ends_with("...") && !abbreviation;
+    // a stop that ends the last word: not an abbreviation's ("U.S.")
+    let ends_with_stop = t.ends_with('.') && !t.ends_with("...") && {
+        let last_word = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+        !last_word.trim_end_matches('.').contains('.')
+    };
     !(ends_with_stop && n > MAX_TITLE_WITH_STOP)
 }
 
 /// A standfirst without a trailing topic tag that scraped pages glue to it
-/// ("… before fleeing with 43 children. Civil war" -> "… 43 children.").
-pub fn clean_subheadline(text: &str) -> String {
+/// ("… before fleeing with 43 children. Civil war" -> "… 43 children."), a part of `text`.
+pub fn clean_subheadline(text: &str) -> &str {
     let t = text.trim();
     if let Some(i) = t.rfind(['.', '!', '?']) {
         let tail = t[i + 1..].trim();
@@ -252,10 +267,10 @@ pub fn clean_subheadline(text: &str) -> String {
             && tail.starts_with(char::is_uppercase)
             && t[..i].split_whitespace().count() >= 4
         {
-            return t[..=i].to_string();
+            return &t[..=i];
         }
     }
-    t.to_string()
+    t
 }
 
 #[cfg(test)]
@@ -321,6 +336,49 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(is_title_like(input), want, "{input:?}");
+        }
+    }
+
+    /// `is_title_like` as it was written, over characters.
+    fn is_title_like_by_chars(text: &str) -> bool {
+        let t = text.trim();
+        let n = t.chars().count();
+        if n == 0 || n > MAX_TITLE || !t.chars().any(char::is_alphabetic) {
+            return false;
+        }
+        let last_word = t.rsplit(char::is_whitespace).next().unwrap_or(t);
+        let abbreviation = last_word.trim_end_matches('.').contains('.');
+        let ends_with_stop = t.ends_with('.') && !t.ends_with("...") && !abbreviation;
+        !(ends_with_stop && n > MAX_TITLE_WITH_STOP)
+    }
+
+    /// `clean` as it was written, replacing the version tag.
+    fn clean_by_replacing(title: &str) -> String {
+        let t = title.trim();
+        let t = match slugs_end(t) {
+            Some(end) if end < t.len() => &t[end..],
+            _ => t,
+        };
+        if may_have_version_tag(t) {
+            VERSION_TAG_RE.replace(t, "").trim().to_string()
+        } else {
+            t.trim().to_string()
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn title_shapes_as_by_chars(
+            t in "[a-zA-Z0-9 .\t\x0B\u{85}\u{A0}é1]{0,60}|[A-Z .]{45,60}[.]|.{0,255}",
+        ) {
+            proptest::prop_assert_eq!(is_title_like(&t), is_title_like_by_chars(&t));
+        }
+
+        #[test]
+        fn cleaned_as_by_replacing(
+            t in "(UPDATE 1-|RPT-|EXCLUSIVE-|US STOCKS-)?[A-Za-z .]{0,20}( ?\\((updated|Adds|rpt|refiled) ?[0-9]{0,2}\\) ?)?[ \t]?",
+        ) {
+            proptest::prop_assert_eq!(clean(&t), clean_by_replacing(&t));
         }
     }
 

@@ -58,7 +58,8 @@ struct Unit {
 pub fn read(text: &str) -> Structure {
     let lines = layout::lines(text);
     let blocks = layout::blocks(&lines);
-    let mut units: Vec<Unit> = Vec::new();
+    // the units looked at, and one more for a dateline's block (room for all, most often)
+    let mut units: Vec<Unit> = Vec::with_capacity(MAX_UNITS + 2);
     let mut byline: Option<Byline> = None;
     let mut affiliation_agency: Option<&'static str> = None;
     let mut found: Option<(usize, usize)> = None; // (block, line) of the dateline
@@ -66,7 +67,7 @@ pub fn read(text: &str) -> Structure {
     let mut on_line: Option<dateline::OnLine<'_>> = None;
     let mut header_chars = 0;
     // the header lines of the block being read (lines are small copies), one buffer for all
-    let mut kept: Vec<Line<'_>> = Vec::new();
+    let mut kept: Vec<Line<'_>> = Vec::with_capacity(8);
 
     'blocks: for (bi, block) in blocks.iter().enumerate() {
         if units.len() >= MAX_UNITS || header_chars > MAX_HEADER_CHARS {
@@ -237,13 +238,13 @@ fn unit(para: Para, block: usize, line: usize) -> Unit {
 
 /// The part of `para` that `clean` keeps (cleaning only trims, so it is a substring): its
 /// first occurrence in the text.
-fn cut(para: &Para, clean: impl Fn(&str) -> String) -> Para {
+fn cut(para: &Para, clean: impl Fn(&str) -> &str) -> Para {
     let kept = clean(&para.text);
     // most titles are kept whole or lose a tail; only a lost head needs the search
-    let at = if para.text.starts_with(&kept) {
+    let at = if para.text.starts_with(kept) {
         Some(0)
     } else {
-        para.text.find(&kept)
+        para.text.find(kept)
     };
     match at {
         Some(at) => para.sub(at..at + kept.len()),
