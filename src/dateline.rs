@@ -330,6 +330,10 @@ struct Cursor<'s> {
     s: &'s str,
     toks: Tokens<'s>,
     i: usize,
+    /// Tokens (bit j: token j, for the first 64) for which `month_day_at` is known, and
+    /// those where it is true: the reading asks again about the same tokens.
+    month_day_known: u64,
+    month_day: u64,
 }
 
 impl<'s> Cursor<'s> {
@@ -354,13 +358,22 @@ impl<'s> Cursor<'s> {
 
     /// A month word followed by a day number at `k`?
     fn month_day_at(&mut self, k: usize) -> bool {
+        let bit = 1u64.checked_shl((self.i + k) as u32).unwrap_or(0);
+        if self.month_day_known & bit != 0 {
+            return self.month_day & bit != 0;
+        }
         let (Some(m), Some(d)) = (self.peek(k), self.peek(k + 1)) else {
             return false;
         };
-        m.kind == Tok::Word
+        let found = m.kind == Tok::Word
             && d.kind == Tok::Num
             && month(self.text(m)).is_some()
-            && day(self.text(d)).is_some()
+            && day(self.text(d)).is_some();
+        self.month_day_known |= bit;
+        if found {
+            self.month_day |= bit;
+        }
+        found
     }
 
     /// Capitalised words (with lower-case particles inside) starting at the cursor.
@@ -567,6 +580,8 @@ fn read(para: &str) -> Option<Reading<'_>> {
         s: para,
         toks: Tokens::new(para),
         i: 0,
+        month_day_known: 0,
+        month_day: 0,
     };
     let first = c.peek(0)?.start;
     // "****SANTO DOMINGO, March 4 -": stars from the wire's priority marks
