@@ -72,10 +72,24 @@ struct T {
 /// ("Ore.", "Sept."); a number is a digit and the ASCII letters and digits after it
 /// ("26th"); any other character is a token of its own.
 fn next_token(s: &str, from: usize) -> Option<T> {
-    let (i, c) = s[from..]
-        .char_indices()
-        .map(|(j, c)| (from + j, c))
-        .find(|&(i, c)| i > SCAN || !c.is_whitespace())?;
+    // ASCII whitespace by bytes (it is the whitespace among ASCII characters); the first
+    // character that is not is the token's when it is ASCII
+    let bytes = s.as_bytes();
+    let mut at = from;
+    while bytes
+        .get(at)
+        .copied()
+        .is_some_and(crate::words::is_ascii_space)
+    {
+        at += 1;
+    }
+    let (i, c) = match bytes.get(at) {
+        Some(&b) if b.is_ascii() => (at, char::from(b)),
+        _ => s[at..]
+            .char_indices()
+            .map(|(j, c)| (at + j, c))
+            .find(|&(i, c)| i > SCAN || !c.is_whitespace())?,
+    };
     if i > SCAN {
         return None;
     }
@@ -946,6 +960,41 @@ fn normal_case_ascii(place: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `next_token` as it was written: whitespace skipped over characters.
+    fn next_token_by_chars(s: &str, from: usize) -> Option<T> {
+        let (i, c) = s[from..]
+            .char_indices()
+            .map(|(j, c)| (from + j, c))
+            .find(|&(i, c)| i > SCAN || !c.is_whitespace())?;
+        if i > SCAN {
+            return None;
+        }
+        let mut t = next_token(s, i)?;
+        assert_eq!((t.start, s[i..].chars().next()), (i, Some(c)));
+        t.start = i;
+        Some(t)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_as_by_chars(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    " ", "\t", "\n", "\x0B", "\x0C", "\r", "\u{85}", "\u{A0}", "\u{2003}",
+                    "MOSCOW", "Ore.", ",", "-", "—", "26th", "é", "(AP)",
+                ]),
+                0..80,
+            ),
+            from in 0usize..8,
+        ) {
+            let s = pieces.concat();
+            let from = (0..=from.min(s.len())).rev().find(|&f| s.is_char_boundary(f)).unwrap_or(0);
+            let got = next_token(&s, from).map(|t| (t.kind, t.start, t.end));
+            let want = next_token_by_chars(&s, from).map(|t| (t.kind, t.start, t.end));
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 
     proptest::proptest! {
         #[test]
