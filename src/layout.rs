@@ -16,7 +16,7 @@
 //! Every paragraph keeps a map from its joined text back to byte offsets in the input, so
 //! later stages can report positions in the original text.
 //!
-//! Cost: the scan for line ends skips 8 bytes at a time over bytes that cannot start one,
+//! Cost: the scan for line ends skips 16 bytes at a time over bytes that cannot start one,
 //! widths are byte lengths for ASCII lines, and a paragraph's text is allocated once.
 //!
 //! Known limits: a body that lost all its breaks stays one paragraph (the lede stage copes
@@ -57,16 +57,17 @@ impl Line<'_> {
 
 /// Splits `src` into trimmed lines (blank lines included, as empty lines).
 ///
-/// Bytes are looked at one by one only near a possible separator: elsewhere the scan moves
-/// 8 bytes at a time (see `plain_prefix`).
+/// Bytes are looked at one by one only at a possible separator: elsewhere the scan moves
+/// 16 bytes at a time (see `plain_prefix`), from one line's end straight to the next's.
 pub fn lines(src: &str) -> Vec<Line<'_>> {
     // about one line per 40 bytes of wire copy
     let mut out = Vec::with_capacity(src.len() / 40 + 4);
     let mut start = 0;
     let bytes = src.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
+    loop {
+        i += plain_prefix(&bytes[i..]);
+        let Some(&b) = bytes.get(i) else { break };
         // \n, \r, U+2028 (E2 80 A8), U+2029 (E2 80 A9)
         let (brk, blank_after) = match b {
             b'\n' => (1, false),
@@ -84,7 +85,7 @@ pub fn lines(src: &str) -> Vec<Line<'_>> {
                 (3, bytes[i + 2] == 0xA9)
             }
             _ => {
-                i += 1 + plain_prefix(&bytes[i + 1..]);
+                i += 1;
                 continue;
             }
         };
@@ -105,33 +106,50 @@ pub fn lines(src: &str) -> Vec<Line<'_>> {
     out
 }
 
-/// How many bytes at the start of `bytes` cannot start a line separator, looked at 8 at a
-/// time: the bytes in 0x0E..=0x7F (`\n`, `\r` and 0xE2, the first byte of U+2028 and
-/// U+2029, are not). May stop short in the last 7 bytes, which are left to the caller.
+/// How many bytes at the start of `bytes` cannot start a line separator: the bytes in
+/// 0x0E..=0x7F (`\n`, `\r` and 0xE2, the first byte of U+2028 and U+2029, are not).
+///
+/// Looked at 16 at a time (the last ones padded with spaces): read as `i8`, the other bytes
+/// are exactly those below 0x0E, a test the compiler makes one vector compare of the 16.
+/// The 16 that hold one are then read as a word to find the first.
 fn plain_prefix(bytes: &[u8]) -> usize {
-    use crate::swar::{HIGH, ONES};
+    let has_stop = |chunk: &[u8; 16]| chunk.iter().fold(false, |any, &b| any | ((b as i8) < 0x0E));
     let mut n = 0;
-    while let Some(word) = bytes[n..].first_chunk::<8>() {
-        let w = u64::from_le_bytes(*word);
-        // adding 0x72 to a byte below 0x80 sets its high bit exactly when it is 0x0E or
-        // more, and carries nothing into the next byte; a byte of 0x80 or more has its high
-        // bit set already (its carry can only disturb later bytes, after the first flag)
-        let flags = (w | !w.wrapping_add(0x72 * ONES)) & HIGH;
-        if flags != 0 {
-            // little-endian: the lowest flag is the first byte in the text
-            return n + flags.trailing_zeros() as usize / 8;
+    while let Some(chunk) = bytes[n..].first_chunk::<16>() {
+        if has_stop(chunk) {
+            return n + first_stop(chunk);
         }
-        n += 8;
+        n += 16;
     }
-    n
+    let rest = &bytes[n..];
+    let mut padded = [b' '; 16];
+    padded[..rest.len()].copy_from_slice(rest);
+    n + first_stop(&padded).min(rest.len())
+}
+
+/// The first byte of `chunk` outside 0x0E..=0x7F (16 when none is; a space is in).
+fn first_stop(chunk: &[u8; 16]) -> usize {
+    const ONES: u128 = u128::from_ne_bytes([1; 16]);
+    const HIGH: u128 = ONES * 0x80;
+    let w = u128::from_le_bytes(*chunk);
+    // adding 0x72 to a byte below 0x80 sets its high bit exactly when it is 0x0E or more,
+    // and carries nothing into the next byte; a byte of 0x80 or more has its high bit set
+    // already (its carry can only disturb later bytes, after the first flag)
+    let flags = (w | !w.wrapping_add(0x72 * ONES)) & HIGH;
+    // little-endian: the lowest flag is the first byte in the text
+    (flags.trailing_zeros() / 8) as usize
 }
 
 /// The line of `src[start..end]`. Inlined into [`lines`]: returned through memory, a line
-/// was read back before its stores had landed, a stall on every line.
+/// was read back before its stores had landed, a stall on every line. A line that starts
+/// with a visible ASCII character (most do) has no leading whitespace to measure.
 #[inline(always)]
 fn make_line(src: &str, start: usize, end: usize) -> Line<'_> {
     let raw = &src[start..end];
-    let (lead, indent) = leading_whitespace(raw);
+    let (lead, indent) = match raw.as_bytes().first() {
+        Some(&b) if (0x21..0x80).contains(&b) => (0, 0),
+        _ => leading_whitespace(raw),
+    };
     Line {
         text: trim_end(&raw[lead..]),
         start: start + lead,
@@ -438,30 +456,50 @@ mod tests {
 
     #[test]
     fn plain_prefixes_stop_at_possible_separators() {
-        // each byte value in each position of a word of otherwise plain letters
+        // each byte value in each position of words of otherwise plain letters, short and
+        // whole
         for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut word = *b"abcdefgh";
-                word[at] = b;
-                let plain = (0x0E..=0x7F).contains(&b);
-                let want = if plain { 8 } else { at };
-                assert_eq!(plain_prefix(&word), want, "{b:#04x} at {at}");
+            let plain = (0x0E..=0x7F).contains(&b);
+            for len in [8, 16, 24, 40] {
+                for at in 0..len {
+                    let mut text = b"abcdefghijklmnopqrstuvwxyz~ ABCDEFGHIJKLM".to_vec();
+                    text.truncate(len);
+                    text[at] = b;
+                    let want = if plain { len } else { at };
+                    assert_eq!(plain_prefix(&text), want, "{b:#04x} at {at} of {len}");
+                }
             }
         }
         let cases: &[(&[u8], usize)] = &[
             (b"", 0),
             (b"\n", 0),
-            (b"short", 0),
+            (b"short", 5),
             (b"        ", 8),
+            (b"                ", 16),
             (b"~~~~~~~~ ~~~~~~~\n", 16),
             (b"0123456789abcdef\xE2\x80\xA8", 16),
             (b"\x0E\x0E\x0E\x0E\x0E\x0E\x0E\x0E\x0D", 8),
             (b"ab\xFF\x0Acdefgh", 2),
             (b"abc\xFF\xFF\xFF\xFF\x0D", 3),
             (b"abcdefgh\t", 8),
+            (b"abcdefghijklmnopabcdefghijklmno\t", 31),
         ];
         for (bytes, want) in cases {
             assert_eq!(plain_prefix(bytes), *want, "{bytes:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_prefix_as_by_bytes(bytes in proptest::collection::vec(
+            proptest::sample::select(vec![b'a', b' ', 0x0D, 0x0E, 0x7F, 0x80, 0xE2, 0xFF]),
+            0..70,
+        )) {
+            let want = bytes
+                .iter()
+                .position(|b| !(0x0E..=0x7F).contains(b))
+                .unwrap_or(bytes.len());
+            proptest::prop_assert_eq!(plain_prefix(&bytes), want);
         }
     }
 
