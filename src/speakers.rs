@@ -186,7 +186,10 @@ fn ascii_tokens(s: &str, from: usize, max: usize, out: &mut Vec<Tok>) -> Option<
         open = word >> 63 != 0;
         alnum_before = block.alnum >> 63;
         base += 64;
-        if out.len() > max || (out.len() == max && !open) {
+        // a non-ASCII char right after the block may be a letter that a joiner in its last
+        // byte joins to the word before: the block's last tokens are known only with it
+        let sure = bytes[..to].get(base).is_none_or(u8::is_ascii);
+        if sure && (out.len() > max || (out.len() == max && !open)) {
             return hand;
         }
     }
@@ -3047,6 +3050,21 @@ mod tests {
                         let want: Vec<Tok> = reference_tokens(&t).into_iter().take(max).collect();
                         assert_eq!(tokens_upto(&t, max), want, "{t:?} {max}");
                     }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_joiner_that_ends_a_block_joins_a_letter_after_it() {
+        // "Mr.é" with its '.' in the last byte of a block: a word, however few tokens are
+        // asked for
+        for pad in 55..70 {
+            for w in ["Mr.é", "x-é", "O'É", "a.’s", "x.漢"] {
+                let t = format!("{}{w} end", "ab ".repeat(pad / 3) + &" ".repeat(pad % 3));
+                let want = reference_tokens(&t);
+                for max in 0..=want.len() {
+                    assert_eq!(tokens_upto(&t, max), want[..max], "{t:?} {max}");
                 }
             }
         }
