@@ -406,7 +406,8 @@ impl WordSets {
     /// True when the first word of one of the sets is a run of ASCII letters in `t`.
     ///
     /// When the first words all end in the same letter, only the runs that end in it are
-    /// looked at ([`WordSets::any_first_word_ending`]). Otherwise the starts of runs are found eight bytes at a time
+    /// looked at ([`WordSets::any_first_word_ending`]). Otherwise the starts of runs are
+    /// found eight bytes at a time
     /// ([`swar::ascii_letters`](crate::swar::ascii_letters)); a run whose first letter is
     /// that of no first word is passed over at once (when the first words start with at most
     /// four letters, all the starts of eight bytes at once, so most eights hold no start to

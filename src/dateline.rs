@@ -24,9 +24,9 @@
 //! last, only when the cheaper tests have not decided, and the place looked up then is kept
 //! for its country; a qualifier is looked up once, where it is read (as a region and as a
 //! country), and the reading keeps the last one that is either, lookups and all, for the
-//! place's country. [`is_dateline`] answers whether a paragraph
-//! opens with a dateline without resolving and copying its parts as [`parse`] does. Month
-//! names are compared without allocating.
+//! place's country. [`is_dateline`] answers whether a paragraph opens with a dateline
+//! without resolving and copying its parts as [`parse`] does. Month names are compared
+//! without allocating, and whether a month and day stand at a token is worked out once.
 //!
 //! Known limits: weekday datelines ("WASHINGTON, Thursday -") and datelines split over two
 //! lines are not read; an unknown agency in parentheses is kept as written.
