@@ -52,6 +52,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use crate::gazetteer;
 use crate::swar;
+use crate::words::is_ascii_space;
 
 #[rustfmt::skip]
 mod tables;
@@ -659,12 +660,6 @@ const CLOSING: &[char] = &[
 const OPENING_ASCII: &[u8] = b"([\"'";
 const CLOSING_ASCII: &[u8] = b",;:)]\"'.!?";
 
-/// An ASCII byte that `char::is_whitespace` accepts.
-#[inline]
-fn ascii_space(b: u8) -> bool {
-    matches!(b, b'\t'..=b'\r' | b' ')
-}
-
 /// `s` without the bytes of `set` at its start.
 fn trim_start_bytes<'a>(s: &'a str, set: &[u8]) -> &'a str {
     let n = s.bytes().take_while(|b| set.contains(b)).count();
@@ -689,7 +684,7 @@ fn prev_word(hay: &str, at: usize) -> Option<Word<'_>> {
             if !b.is_ascii() {
                 return prev_word_decoded(hay, at);
             }
-            if !ascii_space(b) {
+            if !is_ascii_space(b) {
                 break;
             }
             end -= 1;
@@ -707,7 +702,7 @@ fn prev_word(hay: &str, at: usize) -> Option<Word<'_>> {
         if !b.is_ascii() {
             return prev_word_decoded(hay, at);
         }
-        if ascii_space(b) {
+        if is_ascii_space(b) {
             break;
         }
         if token_end - (start - 1) > WINDOW {
@@ -785,7 +780,7 @@ fn next_word(hay: &str, at: usize) -> Option<Word<'_>> {
             if !b.is_ascii() {
                 return next_word_decoded(hay, at);
             }
-            if !ascii_space(b) {
+            if !is_ascii_space(b) {
                 break;
             }
             start += 1;
@@ -803,7 +798,7 @@ fn next_word(hay: &str, at: usize) -> Option<Word<'_>> {
         if !b.is_ascii() {
             return next_word_decoded(hay, at);
         }
-        if ascii_space(b) || (hyphen && !b.is_ascii_alphanumeric()) {
+        if is_ascii_space(b) || (hyphen && !b.is_ascii_alphanumeric()) {
             break;
         }
         if end - start > WINDOW {
@@ -1170,35 +1165,11 @@ struct Trie {
 /// before the walk.
 const HEAD: usize = 5;
 
-/// The first eight bytes of `bytes[i..]` as a little-endian word, zeros after the end.
-#[inline(always)]
-fn word_at(bytes: &[u8], i: usize) -> u64 {
-    match bytes.get(i..i + 8) {
-        Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-        None => {
-            let mut w = [0u8; 8];
-            let rest = bytes.get(i..).unwrap_or_default();
-            w[..rest.len()].copy_from_slice(rest);
-            u64::from_le_bytes(w)
-        }
-    }
-}
-
 /// How many ASCII letters and digits the bytes of `w` (little-endian) begin with, up to 8.
 #[inline(always)]
 fn alnum_run(w: u64) -> u32 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low = w & !HIGH;
-    let folded = low | (0x20 * ONES); // capitals as small letters
-    // the high bit of each byte: at least the range's first and not past its last (no carry
-    // between the bytes: each is below 0x80 and each addend at most 0x50)
-    let range = |x: u64, first: u8, last: u8| {
-        x.wrapping_add(u64::from(0x80 - first) * ONES)
-            & !x.wrapping_add(u64::from(0x7F - last) * ONES)
-    };
-    let alnum = (range(folded, b'a', b'z') | range(low, b'0', b'9')) & !w & HIGH;
-    (!alnum & HIGH).trailing_zeros() / 8
+    use crate::swar::{HIGH, ascii_digits, ascii_letters};
+    (!(ascii_letters(w) | ascii_digits(w)) & HIGH).trailing_zeros() / 8
 }
 
 /// The key of a form of [`HEAD`] bytes or more, and of a text where one may begin: the first
@@ -1411,7 +1382,7 @@ impl Trie {
                 continue; // an empty form is never found
             };
             begins[usize::from(a)] = true;
-            let w = word_at(key, 0);
+            let w = swar::load_padded(key, 0);
             let k = if key.len() >= HEAD {
                 head_key(w)
             } else {
@@ -1472,7 +1443,7 @@ impl Trie {
     /// "Thai", "the Hague", "Chad" and "US" begin like them.
     #[inline(always)]
     fn may_match(&self, bytes: &[u8], i: usize) -> bool {
-        let w = word_at(bytes, i);
+        let w = swar::load_padded(bytes, i);
         self.has_key(head_key(w)) || short_key(w).is_some_and(|k| self.has_key(k))
     }
 

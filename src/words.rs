@@ -419,6 +419,17 @@ fn folded_hash(head: u64, len: usize) -> usize {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn ascii_space_is_the_white_space_of_chars_in_ascii() {
+        for b in 0..=127u8 {
+            assert_eq!(
+                super::is_ascii_space(b),
+                char::from(b).is_whitespace(),
+                "{b}"
+            );
+        }
+    }
+
+    #[test]
     fn first_and_last_words_are_those_of_split_whitespace() {
         for s in [
             "",
