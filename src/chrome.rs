@@ -501,13 +501,7 @@ impl WordSets {
             .iter()
             .rposition(|c| !c.is_ascii_alphabetic())
             .map_or(0, |p| p + 1);
-        let run = &b[start..=end];
-        run.len() < 64
-            && self.lengths >> run.len() & 1 == 1
-            && self
-                .sets
-                .iter()
-                .any(|set| run.eq_ignore_ascii_case(set[0].as_bytes()))
+        self.is_first_word(&b[start..=end])
     }
 
     /// True when the run of ASCII letters that starts at `at` is the first word of a set.
@@ -517,12 +511,17 @@ impl WordSets {
             .iter()
             .position(|c| !c.is_ascii_alphabetic())
             .unwrap_or(run.len());
-        len < 64
-            && self.lengths >> len & 1 == 1
+        self.is_first_word(&run[..len])
+    }
+
+    /// True when `run` (ASCII letters) is the first word of a set, in any case.
+    fn is_first_word(&self, run: &[u8]) -> bool {
+        run.len() < 64
+            && self.lengths >> run.len() & 1 == 1
             && self
                 .sets
                 .iter()
-                .any(|set| run[..len].eq_ignore_ascii_case(set[0].as_bytes()))
+                .any(|set| run.eq_ignore_ascii_case(set[0].as_bytes()))
     }
 
     /// True when every word of set `k` is a run of ASCII letters in `t`.
