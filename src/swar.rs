@@ -2,6 +2,13 @@
 //! with bit 7 of each byte set where the byte passes and every other bit clear. No sum
 //! carries from one byte into the next, so each mark is exact, not only the lowest: the
 //! first byte that passes is `mask.trailing_zeros() / 8`, the last `7 - leading_zeros / 8`.
+//!
+//! [`Bytes64`] asks the same questions of a 64-byte block and answers with one bit a byte
+//! ([`Marks64::bits`]). On x86_64 it uses SSE2, part of every x86_64 CPU (no detection at
+//! run time): four 16-byte compares and `pmovmskb` give the bits directly, where the words
+//! need eight tests and a transposition ([`gather64`]) to gather their marks; this is the
+//! library's only `core::arch` code and its only `unsafe` are the four loads. Elsewhere it
+//! runs the word tests above, which the tests also use as the reference for the SSE2 path.
 
 /// 0x01 in every byte.
 pub const ONES: u64 = splat(0x01);
@@ -132,6 +139,334 @@ pub fn gather64(masks: [u64; 8]) -> u64 {
         m |= (mask & HIGH) >> (7 - k);
     }
     transpose8(m)
+}
+
+pub use block::{Bytes64, Marks64};
+
+/// [`Bytes64`] and [`Marks64`] with SSE2.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+use sse2 as block;
+
+/// [`Bytes64`] and [`Marks64`] with the word tests.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+use words as block;
+
+/// A 64-byte block as four SSE2 registers; its marks are bit 7 of each byte of four more
+/// (the bit that `pmovmskb` gathers; the other bits are any).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+mod sse2 {
+    use core::arch::x86_64 as arch;
+    use core::arch::x86_64::__m128i;
+
+    // The SSE2 intrinsics used here, made safe to call: the module is compiled only where
+    // SSE2 is enabled (part of the x86_64 baseline), which is all they require. (Calls of
+    // `#[target_feature]` functions are unsafe unless the caller itself enables the feature
+    // with the attribute, which does not go with `#[inline(always)]`.)
+
+    /// `b` in every byte.
+    #[inline(always)]
+    fn splat(b: u8) -> __m128i {
+        // SAFETY: SSE2 is enabled (the module's `cfg`)
+        unsafe { arch::_mm_set1_epi8(b as i8) }
+    }
+
+    /// The bytes of `a` plus those of `b`, wrapping.
+    #[inline(always)]
+    fn add(a: __m128i, b: __m128i) -> __m128i {
+        // SAFETY: SSE2 is enabled (the module's `cfg`)
+        unsafe { arch::_mm_add_epi8(a, b) }
+    }
+
+    #[inline(always)]
+    fn and(a: __m128i, b: __m128i) -> __m128i {
+        // SAFETY: SSE2 is enabled (the module's `cfg`)
+        unsafe { arch::_mm_and_si128(a, b) }
+    }
+
+    #[inline(always)]
+    fn or(a: __m128i, b: __m128i) -> __m128i {
+        // SAFETY: SSE2 is enabled (the module's `cfg`)
+        unsafe { arch::_mm_or_si128(a, b) }
+    }
+
+    #[inline(always)]
+    fn xor(a: __m128i, b: __m128i) -> __m128i {
+        // SAFETY: SSE2 is enabled (the module's `cfg`)
+        unsafe { arch::_mm_xor_si128(a, b) }
+    }
+
+    /// All ones in the bytes where `a` equals `b`.
+    #[inline(always)]
+    fn cmpeq(a: __m128i, b: __m128i) -> __m128i {
+        // SAFETY: SSE2 is enabled (the module's `cfg`)
+        unsafe { arch::_mm_cmpeq_epi8(a, b) }
+    }
+
+    /// All ones in the bytes where `a` is below `b`, as signed bytes.
+    #[inline(always)]
+    fn cmplt(a: __m128i, b: __m128i) -> __m128i {
+        // SAFETY: SSE2 is enabled (the module's `cfg`)
+        unsafe { arch::_mm_cmplt_epi8(a, b) }
+    }
+
+    /// Bit 7 of each byte of `a`, the first byte's lowest.
+    #[inline(always)]
+    fn movemask(a: __m128i) -> u64 {
+        // SAFETY: SSE2 is enabled (the module's `cfg`)
+        u64::from(unsafe { arch::_mm_movemask_epi8(a) } as u16)
+    }
+
+    /// 64 bytes, to test each.
+    #[derive(Clone, Copy)]
+    pub struct Bytes64([__m128i; 4]);
+
+    /// A mark or none for each of 64 bytes.
+    #[derive(Clone, Copy)]
+    pub struct Marks64([__m128i; 4]);
+
+    impl Bytes64 {
+        /// The bytes of `block`.
+        #[inline(always)]
+        pub fn load(block: &[u8; 64]) -> Bytes64 {
+            let (lanes, _) = block.as_chunks::<16>();
+            Bytes64(std::array::from_fn(|k| {
+                // SAFETY: `lanes[k]` is 16 readable bytes, and `_mm_loadu_si128` reads 16
+                // bytes from any address, aligned or not
+                unsafe { arch::_mm_loadu_si128(lanes[k].as_ptr().cast()) }
+            }))
+        }
+
+        /// `test` on each 16-byte lane.
+        #[inline(always)]
+        fn map(self, test: impl Fn(__m128i) -> __m128i) -> Marks64 {
+            Marks64(self.0.map(test))
+        }
+
+        /// The bytes from 0x80.
+        #[inline(always)]
+        pub fn high(self) -> Marks64 {
+            // bit 7 is the answer
+            Marks64(self.0)
+        }
+
+        /// The bytes equal to `b`.
+        #[inline(always)]
+        pub fn eq(self, b: u8) -> Marks64 {
+            self.map(|x| cmpeq(x, splat(b)))
+        }
+
+        /// The bytes in `lo..=hi` (`hi` below 0x80).
+        #[inline(always)]
+        pub fn ascii_range(self, lo: u8, hi: u8) -> Marks64 {
+            self.map(|x| in_range(x, lo, hi))
+        }
+
+        /// The ASCII letters.
+        #[inline(always)]
+        pub fn ascii_letters(self) -> Marks64 {
+            // setting bit 5 lower-cases a letter, and gives a lower-case letter only from a
+            // letter
+            self.map(|x| in_range(or(x, splat(0x20)), b'a', b'z'))
+        }
+
+        /// The upper-case ASCII letters.
+        #[inline(always)]
+        pub fn ascii_upper(self) -> Marks64 {
+            self.ascii_range(b'A', b'Z')
+        }
+
+        /// The ASCII digits.
+        #[inline(always)]
+        pub fn ascii_digits(self) -> Marks64 {
+            self.ascii_range(b'0', b'9')
+        }
+
+        /// The ASCII white space ([`crate::words::is_ascii_space`]).
+        #[inline(always)]
+        pub fn ascii_spaces(self) -> Marks64 {
+            self.map(|x| or(cmpeq(x, splat(b' ')), in_range(x, b'\t', b'\r')))
+        }
+    }
+
+    /// The bytes of `x` in `lo..=hi` (`hi` below 0x80), all ones where they are.
+    #[inline(always)]
+    fn in_range(x: __m128i, lo: u8, hi: u8) -> __m128i {
+        debug_assert!(lo <= hi && hi < 0x80);
+        // `x - lo`, moved down by 0x80 as a signed byte, is below `hi - lo + 1` moved the
+        // same: one signed compare for the unsigned test (the sums wrap)
+        let moved = add(x, splat(0x80u8.wrapping_sub(lo)));
+        cmplt(moved, splat(0x80u8.wrapping_add(hi - lo + 1)))
+    }
+
+    impl Marks64 {
+        /// All bytes marked when `yes`, none when not.
+        #[inline(always)]
+        pub fn all(yes: bool) -> Marks64 {
+            Marks64([splat(0u8.wrapping_sub(u8::from(yes))); 4])
+        }
+
+        /// Bit `i` set where byte `i` is marked.
+        #[inline(always)]
+        pub fn bits(self) -> u64 {
+            let [a, b, c, d] = self.0.map(movemask);
+            a | b << 16 | c << 32 | d << 48
+        }
+
+        /// Whether some byte is marked.
+        #[inline(always)]
+        pub fn any(self) -> bool {
+            let [a, b, c, d] = self.0;
+            movemask(or(or(a, b), or(c, d))) != 0
+        }
+
+        /// `op` on each lane of `self` and `other`.
+        #[inline(always)]
+        fn zip(self, other: Marks64, op: impl Fn(__m128i, __m128i) -> __m128i) -> Marks64 {
+            Marks64(std::array::from_fn(|k| op(self.0[k], other.0[k])))
+        }
+    }
+
+    impl std::ops::BitAnd for Marks64 {
+        type Output = Marks64;
+        #[inline(always)]
+        fn bitand(self, other: Marks64) -> Marks64 {
+            self.zip(other, and)
+        }
+    }
+
+    impl std::ops::BitOr for Marks64 {
+        type Output = Marks64;
+        #[inline(always)]
+        fn bitor(self, other: Marks64) -> Marks64 {
+            self.zip(other, or)
+        }
+    }
+
+    impl std::ops::Not for Marks64 {
+        type Output = Marks64;
+        #[inline(always)]
+        fn not(self) -> Marks64 {
+            Marks64(self.0.map(|x| xor(x, splat(0xFF))))
+        }
+    }
+}
+
+/// A 64-byte block as eight words, tested with the functions above; its marks are bit 7 of
+/// each byte of eight more (the other bits are any).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+mod words {
+    use super::{HIGH, LOW7, gather64};
+
+    /// 64 bytes, to test each.
+    #[derive(Clone, Copy)]
+    pub struct Bytes64([u64; 8]);
+
+    /// A mark or none for each of 64 bytes.
+    #[derive(Clone, Copy)]
+    pub struct Marks64([u64; 8]);
+
+    impl Bytes64 {
+        /// The bytes of `block`.
+        #[inline(always)]
+        pub fn load(block: &[u8; 64]) -> Bytes64 {
+            let (words, _) = block.as_chunks::<8>();
+            Bytes64(std::array::from_fn(|k| u64::from_le_bytes(words[k])))
+        }
+
+        /// `test` on each word.
+        #[inline(always)]
+        fn map(self, test: impl Fn(u64) -> u64) -> Marks64 {
+            Marks64(self.0.map(test))
+        }
+
+        /// The bytes from 0x80.
+        #[inline(always)]
+        pub fn high(self) -> Marks64 {
+            Marks64(self.0)
+        }
+
+        /// The bytes equal to `b`.
+        #[inline(always)]
+        pub fn eq(self, b: u8) -> Marks64 {
+            self.map(|w| super::eq(w, b))
+        }
+
+        /// The bytes in `lo..=hi` (`hi` below 0x80).
+        #[inline(always)]
+        pub fn ascii_range(self, lo: u8, hi: u8) -> Marks64 {
+            debug_assert!(lo <= hi && hi < 0x80);
+            // the test of ASCII bytes on the low seven bits, and the bytes from 0x80 left out
+            self.map(|w| super::ascii_range(w & LOW7, lo, hi) & !w)
+        }
+
+        /// The ASCII letters.
+        #[inline(always)]
+        pub fn ascii_letters(self) -> Marks64 {
+            self.map(super::ascii_letters)
+        }
+
+        /// The upper-case ASCII letters.
+        #[inline(always)]
+        pub fn ascii_upper(self) -> Marks64 {
+            self.map(super::ascii_upper)
+        }
+
+        /// The ASCII digits.
+        #[inline(always)]
+        pub fn ascii_digits(self) -> Marks64 {
+            self.map(super::ascii_digits)
+        }
+
+        /// The ASCII white space ([`crate::words::is_ascii_space`]).
+        #[inline(always)]
+        pub fn ascii_spaces(self) -> Marks64 {
+            self.map(super::ascii_spaces)
+        }
+    }
+
+    impl Marks64 {
+        /// All bytes marked when `yes`, none when not.
+        #[inline(always)]
+        pub fn all(yes: bool) -> Marks64 {
+            Marks64([if yes { HIGH } else { 0 }; 8])
+        }
+
+        /// Bit `i` set where byte `i` is marked.
+        #[inline(always)]
+        pub fn bits(self) -> u64 {
+            gather64(self.0)
+        }
+
+        /// Whether some byte is marked.
+        #[inline(always)]
+        pub fn any(self) -> bool {
+            self.0.iter().fold(0, |m, w| m | w) & HIGH != 0
+        }
+    }
+
+    impl std::ops::BitAnd for Marks64 {
+        type Output = Marks64;
+        #[inline(always)]
+        fn bitand(self, other: Marks64) -> Marks64 {
+            Marks64(std::array::from_fn(|k| self.0[k] & other.0[k]))
+        }
+    }
+
+    impl std::ops::BitOr for Marks64 {
+        type Output = Marks64;
+        #[inline(always)]
+        fn bitor(self, other: Marks64) -> Marks64 {
+            Marks64(std::array::from_fn(|k| self.0[k] | other.0[k]))
+        }
+    }
+
+    impl std::ops::Not for Marks64 {
+        type Output = Marks64;
+        #[inline(always)]
+        fn not(self) -> Marks64 {
+            Marks64(self.0.map(|w| !w))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -285,6 +620,101 @@ mod tests {
         assert_eq!(gather64([0; 8]), 0);
         assert_eq!(gather64([HIGH; 8]), u64::MAX);
         assert_eq!(gather64([0, 0, 0, 0, 0, 0, 0, 0x80 << 56]), 1 << 63);
+    }
+
+    /// The bits of the block tests of a backend's `Bytes64` and `Marks64`, in a fixed
+    /// order, for `block`.
+    macro_rules! block_tests {
+        ($imp:ident, $block:expr) => {{
+            use $imp::{Bytes64, Marks64};
+            let b = Bytes64::load($block);
+            [
+                b.high().bits(),
+                b.eq(b'\n').bits(),
+                b.eq(0xC3).bits(),
+                b.ascii_range(0, 0x7F).bits(),
+                b.ascii_range(b'&', b'\'').bits(),
+                b.ascii_range(b'-', b'-').bits(),
+                b.ascii_range(0x7F, 0x7F).bits(),
+                b.ascii_letters().bits(),
+                b.ascii_upper().bits(),
+                b.ascii_digits().bits(),
+                b.ascii_spaces().bits(),
+                (b.ascii_letters() & !b.ascii_upper()).bits(),
+                (b.ascii_digits() | b.high()).bits(),
+                (b.eq(b' ') & Marks64::all(true)).bits(),
+                (b.eq(b' ') | Marks64::all(false)).bits(),
+                u64::from(b.high().any()),
+                u64::from(b.eq(b'a').any()),
+            ]
+        }};
+    }
+
+    /// [`block_tests!`] byte by byte.
+    fn block_tests_of_each_byte(block: &[u8; 64]) -> [u64; 17] {
+        let bits = |pass: &dyn Fn(u8) -> bool| {
+            block
+                .iter()
+                .enumerate()
+                .fold(0u64, |m, (i, &c)| m | u64::from(pass(c)) << i)
+        };
+        let any = |pass: &dyn Fn(u8) -> bool| u64::from(block.iter().any(|&c| pass(c)));
+        [
+            bits(&|c| c >= 0x80),
+            bits(&|c| c == b'\n'),
+            bits(&|c| c == 0xC3),
+            bits(&|c| c < 0x80),
+            bits(&|c| (b'&'..=b'\'').contains(&c)),
+            bits(&|c| c == b'-'),
+            bits(&|c| c == 0x7F),
+            bits(&|c| c.is_ascii_alphabetic()),
+            bits(&|c| c.is_ascii_uppercase()),
+            bits(&|c| c.is_ascii_digit()),
+            bits(&crate::words::is_ascii_space),
+            bits(&|c| c.is_ascii_lowercase()),
+            bits(&|c| c.is_ascii_digit() || c >= 0x80),
+            bits(&|c| c == b' '),
+            bits(&|c| c == b' '),
+            any(&|c| c >= 0x80),
+            any(&|c| c == b'a'),
+        ]
+    }
+
+    #[test]
+    fn block_tests_mark_each_byte_exactly() {
+        // each byte value at each place of a block of other bytes
+        for v in 0..=255u8 {
+            for fill in [0u8, b' ', b'a', b'Z', b'-', 0x7F, 0x80, 0xC3, 0xFF] {
+                for at in [0, 1, 15, 16, 31, 47, 48, 63] {
+                    let mut block = [fill; 64];
+                    block[at] = v;
+                    let want = block_tests_of_each_byte(&block);
+                    assert_eq!(block_tests!(words, &block), want, "{block:?}");
+                    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+                    assert_eq!(block_tests!(sse2, &block), want, "{block:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The SSE2 block tests answer as the word tests do, on any bytes.
+        #[test]
+        fn block_tests_agree(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::num::u8::ANY,
+                    proptest::sample::select(b" \t\n\r&'-.09AZaz@[`{".to_vec()),
+                ],
+                64,
+            )
+        ) {
+            let block: &[u8; 64] = bytes.as_slice().try_into().expect("64 bytes");
+            let want = block_tests!(words, block);
+            proptest::prop_assert_eq!(want, block_tests_of_each_byte(block));
+            #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+            proptest::prop_assert_eq!(block_tests!(sse2, block), want);
+        }
     }
 
     #[test]
