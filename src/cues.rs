@@ -354,10 +354,7 @@ pub fn positions_into(text: &str, out: &mut Vec<usize>) {
 /// Bit `k` set where byte `k` of `block` is an ASCII letter.
 #[inline]
 fn letter_bits(block: &[u8; 64]) -> u64 {
-    let (words, _) = block.as_chunks::<8>();
-    swar::gather64(std::array::from_fn(|k| {
-        swar::ascii_letters(u64::from_le_bytes(words[k]))
-    }))
+    swar::Bytes64::load(block).ascii_letters().bits()
 }
 
 /// Is `w`, a whole run of ASCII letters, a cue of reported speech? A cue word that takes
