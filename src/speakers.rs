@@ -213,49 +213,32 @@ impl Block {
     /// The (up to) 64 bytes of `bytes` from `at`, if they are ASCII.
     #[inline]
     fn read(bytes: &[u8], at: usize) -> Option<Block> {
-        // a block with a non-ASCII byte is not read further
-        let ascii = |block: &[u8; 64]| {
-            let (words, _) = block.as_chunks::<8>();
-            let high = words.iter().fold(0, |h, w| h | u64::from_le_bytes(*w));
-            high & crate::swar::HIGH == 0
-        };
         match bytes.get(at..at + 64) {
-            Some(full) => {
-                let block = full.try_into().expect("64 bytes");
-                ascii(block).then(|| Block::of(block, u64::MAX))
-            }
+            Some(full) => Block::of(full.try_into().expect("64 bytes"), u64::MAX),
             None => {
                 // zero bytes past the end: no letter, digit, space or joiner
                 let rest = &bytes[at..];
                 let mut padded = [0u8; 64];
                 padded[..rest.len()].copy_from_slice(rest);
-                ascii(&padded).then(|| Block::of(&padded, (1 << rest.len()) - 1))
+                Block::of(&padded, (1 << rest.len()) - 1)
             }
         }
     }
 
-    /// The block of 64 ASCII bytes.
+    /// The block of 64 bytes, if they are ASCII (a block with a non-ASCII byte is not read
+    /// further).
     #[inline(always)]
-    fn of(block: &[u8; 64], valid: u64) -> Block {
-        use crate::swar::ascii_range;
-        let (words, _) = block.as_chunks::<8>();
-        Block {
-            alnum: Block::marks(words, ascii_alnum),
-            space: Block::marks(words, |w| {
-                ascii_range(w, b' ', b' ') | ascii_range(w, b'\t', b'\r')
-            }),
-            joiner: Block::marks(words, |w| {
-                ascii_range(w, b'&', b'\'') | ascii_range(w, b'-', b'.')
-            }),
-            valid,
+    fn of(block: &[u8; 64], valid: u64) -> Option<Block> {
+        let b = crate::swar::Bytes64::load(block);
+        if b.high().any() {
+            return None;
         }
-    }
-
-    /// The bytes of the eight `words` that pass `test` (bit 7 of each byte), bit `i` for
-    /// byte `i`.
-    #[inline(always)]
-    fn marks(words: &[[u8; 8]], test: impl Fn(u64) -> u64) -> u64 {
-        crate::swar::gather64(std::array::from_fn(|k| test(u64::from_le_bytes(words[k]))))
+        Some(Block {
+            alnum: (b.ascii_letters() | b.ascii_digits()).bits(),
+            space: b.ascii_spaces().bits(),
+            joiner: (b.ascii_range(b'&', b'\'') | b.ascii_range(b'-', b'.')).bits(),
+            valid,
+        })
     }
 }
 
