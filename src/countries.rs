@@ -51,7 +51,7 @@ use std::collections::{HashMap, hash_map};
 use std::sync::{LazyLock, OnceLock};
 
 use crate::gazetteer;
-use crate::swar;
+use crate::swar::{self, Bytes64, Marks64};
 use crate::words::is_ascii_space;
 
 #[rustfmt::skip]
@@ -1152,7 +1152,7 @@ struct Trie {
     slots: Vec<Slot>,
     /// `begins[b]`: some form begins with byte `b`.
     begins: [bool; 256],
-    /// The bytes of `begins` as tests on eight bytes at once.
+    /// The bytes of `begins` as tests on a block of bytes at once.
     starts: Starts,
     /// Bit [`key_hash`] of each form's key (see [`head_key`] and [`short_key`]): its first
     /// [`HEAD`] bytes if it has that many, else its first ASCII letters and digits. One
@@ -1202,25 +1202,23 @@ fn key_hash(key: u64) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
-/// Where a form of a trie may start, as tests on each byte and the one before it, which
-/// the compiler makes SIMD compares of (see [`Trie::starts`]): a superset of the bytes that
-/// begin a form and a word. ASCII letters count only where they begin a word (after a byte
-/// that is no letter); the capitals stand for those that begin forms, and so does a single
-/// other letter ("t" of "the Hague"). Bytes other than letters count when any of their kind
-/// begins a form (non-ASCII bytes, or the others). Each switch is a byte mask: 0xFF or 0.
-#[derive(Clone, Copy, Debug)]
+/// Where a form of a trie may start, as tests on each byte and the one before it, made
+/// over a whole block at once ([`swar::Bytes64`], see [`Trie::starts`]): a superset of the
+/// bytes that begin a form and a word. ASCII letters count only where they begin a word
+/// (after a byte that is no letter); the capitals stand for those that begin forms, and so
+/// does a single other letter ("t" of "the Hague"). Bytes other than letters count when any
+/// of their kind begins a form (non-ASCII bytes, or the others).
 struct Starts {
     /// Some form begins with an ASCII capital.
-    upper: u8,
-    /// The one other letter that begins forms, and whether there is one.
+    upper: Marks64,
+    /// The one other letter that begins forms, or 0 (no letter) if none or many.
     letter: u8,
-    one_letter: u8,
     /// More than one other letter begins forms.
-    any_letter: u8,
+    any_letter: Marks64,
     /// Some form begins with a non-ASCII byte.
-    high: u8,
+    high: Marks64,
     /// Some form begins with an ASCII byte that is no letter.
-    other: u8,
+    other: Marks64,
 }
 
 impl Starts {
@@ -1228,50 +1226,37 @@ impl Starts {
         let bytes = || (0..=255u8).filter(|&b| begins[usize::from(b)]);
         let letters: Vec<u8> = bytes().filter(u8::is_ascii_lowercase).collect();
         Starts {
-            upper: all(bytes().any(|b| b.is_ascii_uppercase())),
-            letter: letters.first().copied().unwrap_or(0),
-            one_letter: all(letters.len() == 1),
-            any_letter: all(letters.len() > 1),
-            high: all(bytes().any(|b| !b.is_ascii())),
-            other: all(bytes().any(|b| b.is_ascii() && !b.is_ascii_alphabetic())),
+            upper: Marks64::all(bytes().any(|b| b.is_ascii_uppercase())),
+            letter: if letters.len() == 1 { letters[0] } else { 0 },
+            any_letter: Marks64::all(letters.len() > 1),
+            high: Marks64::all(bytes().any(|b| !b.is_ascii())),
+            other: Marks64::all(bytes().any(|b| b.is_ascii() && !b.is_ascii_alphabetic())),
         }
     }
 
     /// The candidates of `window[1..]` (up to [`BLOCK`] bytes), a bit each, the first lowest;
     /// `window[0]` is the byte before them (a space, or none, at the start of the text).
-    /// Written without branches over a whole block, so that the compiler makes SIMD compares
-    /// of the tests; the marks are then gathered with one transposition.
+    /// Without branches: the tests of the block's bytes, and of the bytes before them, a
+    /// few SIMD compares each.
     #[inline(always)]
     fn of(&self, window: &[u8; BLOCK + 1]) -> u64 {
         let Starts {
             upper,
             letter,
-            one_letter,
             any_letter,
             high,
             other,
-        } = *self;
-        let letter_mask = |b: u8| all((b | 0x20).wrapping_sub(b'a') < 26);
-        let mut marks = [0u8; BLOCK];
-        for (i, mark) in marks.iter_mut().enumerate() {
-            let (before, b) = (window[i], window[i + 1]);
-            let is_letter = letter_mask(b);
-            let word_start = is_letter & !letter_mask(before);
-            let capital = all(b.wrapping_sub(b'A') < 26);
-            let words = capital & upper | all(b == letter) & one_letter | any_letter;
-            let non_ascii = all(b >= 0x80);
-            let others = !is_letter & !non_ascii & other;
-            *mark = (words & word_start | non_ascii & high | others) & 0x80;
-        }
-        let (words, _) = marks.as_chunks::<8>();
-        swar::gather64(std::array::from_fn(|k| u64::from_le_bytes(words[k])))
+        } = self;
+        let before = Bytes64::load(window.first_chunk().expect("a block"));
+        let b = Bytes64::load(window.last_chunk().expect("a block"));
+        let is_letter = b.ascii_letters();
+        let word_start = is_letter & !before.ascii_letters();
+        // (`letter` 0, no letter, is dropped by `word_start`)
+        let words = b.ascii_upper() & *upper | b.eq(*letter) | *any_letter;
+        let non_ascii = b.high();
+        let others = !(is_letter | non_ascii) & *other;
+        (words & word_start | non_ascii & *high | others).bits()
     }
-}
-
-/// All ones for true, 0 for false.
-#[inline(always)]
-fn all(yes: bool) -> u8 {
-    0u8.wrapping_sub(u8::from(yes))
 }
 
 /// A state of the trie's double array (see [`Trie`]); its index is its number.

@@ -302,7 +302,9 @@ mod sse2 {
         /// All bytes marked when `yes`, none when not.
         #[inline(always)]
         pub fn all(yes: bool) -> Marks64 {
-            Marks64([splat(0u8.wrapping_sub(u8::from(yes))); 4])
+            // SAFETY: SSE2 is enabled (the module's `cfg`)
+            let x = unsafe { arch::_mm_set1_epi32(-i32::from(yes)) };
+            Marks64([x; 4])
         }
 
         /// Bit `i` set where byte `i` is marked.

@@ -1176,3 +1176,50 @@ fn closes_on_ascii_bytes_is_closes_decoded() {
         }
     }
 }
+
+#[test]
+fn starts_marks_the_bytes_a_form_may_begin() {
+    // the bytes that begin forms -> the test of each byte (and the one before it) that
+    // `Starts` makes, on random blocks
+    type Rule = fn(u8, u8) -> bool;
+    let cases: [(&[u8], Rule); 6] = [
+        (b"", |_, _| false),
+        (b"FU", |a, b| {
+            !a.is_ascii_alphabetic() && b.is_ascii_uppercase()
+        }),
+        (b"Ut", |a, b| {
+            !a.is_ascii_alphabetic() && (b.is_ascii_uppercase() || b == b't')
+        }),
+        (b"tb", |a, b| {
+            !a.is_ascii_alphabetic() && b.is_ascii_alphabetic()
+        }),
+        ("\u{c9}".as_bytes(), |_, b| b >= 0x80),
+        (b"(1", |_, b| b < 0x80 && !b.is_ascii_alphabetic()),
+    ];
+    let mut seed = 0x853C_49E6_748F_EA9Bu64;
+    for (begin, rule) in cases {
+        let mut begins = [false; 256];
+        for &b in begin {
+            begins[usize::from(b)] = true;
+        }
+        let starts = Starts::new(&begins);
+        for _ in 0..200 {
+            let mut window = [0u8; BLOCK + 1];
+            for b in &mut window {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let pick = b" aztAZT(1.\xc3\xa9\x80\xff\0"[(seed >> 59) as usize % 15];
+                *b = if seed >> 32 & 1 == 0 {
+                    pick
+                } else {
+                    (seed >> 40) as u8
+                };
+            }
+            let want = (0..BLOCK).fold(0u64, |m, i| {
+                m | u64::from(rule(window[i], window[i + 1])) << i
+            });
+            assert_eq!(starts.of(&window), want, "{begin:?} {window:?}");
+        }
+    }
+}
