@@ -365,13 +365,19 @@ impl WordSet {
 
     /// Is `w` (any case) in the set, by its hash?
     fn holds(&self, w: &[u8]) -> bool {
+        self.slot_of(w).is_some()
+    }
+
+    /// The slot of `w` (any case) in the set, when it is there.
+    #[inline]
+    fn slot_of(&self, w: &[u8]) -> Option<usize> {
         let head = folded_head(w);
         let mask = self.slots.len() - 1;
         let mut at = folded_hash(head, w.len()) & mask;
         loop {
             let slot = &self.slots[at];
             if slot.len == 0 {
-                return false;
+                return None;
             }
             // the set's words are lower case: this is the folded comparison
             if slot.len == w.len()
@@ -380,10 +386,43 @@ impl WordSet {
                     .rest
                     .eq_ignore_ascii_case(w.get(8..).unwrap_or_default())
             {
-                return true;
+                return Some(at);
             }
             at = (at + 1) & mask;
         }
+    }
+}
+
+/// A [`WordSet`] with a value for each of its words: what a word is, found by one lookup
+/// where several sets would each be asked.
+pub struct WordMap<T> {
+    set: WordSet,
+    /// The value of the word in each slot of the set.
+    values: Vec<T>,
+}
+
+impl<T: Copy + Default + std::ops::BitOr<Output = T>> WordMap<T> {
+    /// The map of the lower-case words of `entries` to their values; a word given twice
+    /// has the bitwise or of its values.
+    pub fn new(entries: &[(&'static str, T)]) -> WordMap<T> {
+        let words: Vec<&'static str> = entries.iter().map(|&(w, _)| w).collect();
+        let set = WordSet::new(&words);
+        let mut values = vec![T::default(); set.slots.len()];
+        for &(w, v) in entries {
+            if let Some(at) = set.slot_of(w.as_bytes()) {
+                values[at] = values[at] | v;
+            }
+        }
+        WordMap { set, values }
+    }
+
+    /// The value of `w` (any case), when it is in the map.
+    #[inline]
+    pub fn get(&self, w: &str) -> Option<T> {
+        if !self.set.may_contain(w) {
+            return None;
+        }
+        self.set.slot_of(w.as_bytes()).map(|at| self.values[at])
     }
 }
 
@@ -595,6 +634,24 @@ mod tests {
             for w in &words {
                 proptest::prop_assert!(set.contains(&w.to_ascii_uppercase()));
             }
+        }
+
+        #[test]
+        fn map_lookup_is_the_or_of_the_values_of_a_folded_search(
+            entries in proptest::collection::vec(("[a-zé]{1,8}", 1u16..), 0..40),
+            probe in "[a-zA-ZéÉ]{0,8}",
+        ) {
+            let entries: Vec<(&'static str, u16)> = entries
+                .into_iter()
+                .map(|(w, v)| (&*Box::leak(w.into_boxed_str()), v))
+                .collect();
+            let map = WordMap::new(&entries);
+            let want = entries
+                .iter()
+                .filter(|(w, _)| w.as_bytes().eq_ignore_ascii_case(probe.as_bytes()))
+                .map(|&(_, v)| v)
+                .reduce(|a, b| a | b);
+            proptest::prop_assert_eq!(map.get(&probe), want);
         }
     }
 }
