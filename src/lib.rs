@@ -68,8 +68,8 @@ pub fn analyze(text: &str, _opts: &Options) -> Article {
     let mut paragraphs = Vec::with_capacity(s.paragraphs.len());
     paragraphs.extend(s.paragraphs.into_iter().map(|p| p.text));
     Article {
-        headline: s.headline,
-        subheadline: s.subheadline,
+        headline: s.headline_para.map(|p| p.text),
+        subheadline: s.subheadline_para.map(|p| p.text),
         byline: s.byline,
         dateline: s.dateline,
         lede: s.lede,
