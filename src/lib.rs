@@ -100,8 +100,9 @@ fn quotes_of(
             let start = para.src_offset(p.start);
             (start, para.src_offset(p.end))
         };
-        let (start, _) = range(first);
-        let (_, end) = range(last);
+        // the quote's ends only: each offset is a search in the paragraph's map
+        let start = s.paragraphs[first.para].src_offset(first.start);
+        let end = s.paragraphs[last.para].src_offset(last.end);
         // a single piece is exactly the input's text; pieces over several paragraphs are
         // joined by a space
         let quote_text = if f.parts.len() == 1 {
