@@ -18,7 +18,7 @@
 //!
 //! Cost: the scan for line ends skips 16 bytes at a time over bytes that cannot start one,
 //! widths are byte lengths for ASCII lines, a paragraph's text is allocated once, and its
-//! map back to the input is held in place up to [`INLINE_SEGS`] lines. A headline is cut to
+//! map back to the input is held in place up to `INLINE_SEGS` (4) lines. A headline is cut to
 //! what is kept in place ([`Para::keep`]).
 //!
 //! Known limits: a body that lost all its breaks stays one paragraph (the lede stage copes
@@ -223,7 +223,7 @@ pub struct Seg {
 /// Reuters-21578 have at most four lines, so their map needs no allocation of its own.
 const INLINE_SEGS: usize = 4;
 
-/// A paragraph's segments, in order: up to [`INLINE_SEGS`] in place, more on the heap.
+/// A paragraph's segments, in order: up to `INLINE_SEGS` (4) in place, more on the heap.
 #[derive(Debug, Clone)]
 pub enum Segs {
     Inline { len: u8, items: [Seg; INLINE_SEGS] },
