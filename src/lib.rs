@@ -68,8 +68,8 @@ pub fn analyze(text: &str, _opts: &Options) -> Article {
     let mut paragraphs = Vec::with_capacity(s.paragraphs.len());
     paragraphs.extend(s.paragraphs.into_iter().map(|p| p.text));
     Article {
-        headline: s.headline,
-        subheadline: s.subheadline,
+        headline: s.headline_para.map(|p| p.text),
+        subheadline: s.subheadline_para.map(|p| p.text),
         byline: s.byline,
         dateline: s.dateline,
         lede: s.lede,
@@ -100,8 +100,9 @@ fn quotes_of(
             let start = para.src_offset(p.start);
             (start, para.src_offset(p.end))
         };
-        let (start, _) = range(first);
-        let (_, end) = range(last);
+        // the quote's ends only: each offset is a search in the paragraph's map
+        let start = s.paragraphs[first.para].src_offset(first.start);
+        let end = s.paragraphs[last.para].src_offset(last.end);
         // a single piece is exactly the input's text; pieces over several paragraphs are
         // joined by a space
         let quote_text = if f.parts.len() == 1 {

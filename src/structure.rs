@@ -31,14 +31,13 @@ const MAX_SUBHEADLINE: usize = 400;
 /// The article's parts, before the later stages look into the body.
 #[derive(Debug, Default)]
 pub struct Structure {
-    pub headline: Option<String>,
-    pub subheadline: Option<String>,
     pub byline: Option<String>,
     pub dateline: Option<Dateline>,
     pub lede: Option<String>,
     pub paragraphs: Vec<Para>,
     pub credits: Option<String>,
-    /// Where the headline and subheadline lie in the input (their text is the output's).
+    /// The headline and subheadline, with where they lie in the input (their text is the
+    /// output's).
     pub headline_para: Option<Para>,
     pub subheadline_para: Option<Para>,
     /// Byte offset in the input of the dateline's place as written ("MOSCOW").
@@ -135,16 +134,16 @@ pub fn read(text: &str) -> Structure {
             .iter()
             .position(|u| headline::is_title_like(&u.para.text));
         if let Some(h) = first_title {
-            s.headline_para = Some(cut(&units[h].para, headline::clean));
+            s.headline_para = Some(cut(take_para(&mut units[h]), headline::clean));
             s.subheadline_para = units
-                .get(h + 1)
-                .map(|u| cut(&u.para, headline::clean_subheadline));
+                .get_mut(h + 1)
+                .map(|u| cut(take_para(u), headline::clean_subheadline));
         }
         body_from = at;
     } else {
         let mut next = 0;
         if units.len() > 1 && headline::is_title_like(&units[0].para.text) {
-            s.headline_para = Some(cut(&units[0].para, headline::clean));
+            s.headline_para = Some(cut(take_para(&mut units[0]), headline::clean));
             next = 1;
         }
         let lost_breaks_after = |i: usize| {
@@ -156,7 +155,7 @@ pub fn read(text: &str) -> Structure {
             && units.get(1).is_some_and(|u| u.chars <= MAX_SUBHEADLINE)
             && lost_breaks_after(2)
         {
-            s.subheadline_para = Some(cut(&units[1].para, headline::clean_subheadline));
+            s.subheadline_para = Some(cut(take_para(&mut units[1]), headline::clean_subheadline));
             next = 2;
         }
         body_from = match units.get(next) {
@@ -197,8 +196,7 @@ pub fn read(text: &str) -> Structure {
         paras.remove(0);
     }
 
-    let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
-    let t = trailer::split(&texts);
+    let t = trailer::split(&paras);
     paras.truncate(t.keep);
     let mut signoff_agency = t.agency;
     if let Some(last) = paras.last_mut() {
@@ -218,13 +216,16 @@ pub fn read(text: &str) -> Structure {
     {
         d.agency = affiliation_agency.or(signoff_agency).map(str::to_string);
     }
-    s.headline = s.headline_para.as_ref().map(|p| p.text.clone());
-    s.subheadline = s.subheadline_para.as_ref().map(|p| p.text.clone());
     s.lede = paras
         .first()
         .map(|p| lede::from_first_paragraph(&p.text, p.nlines).to_string());
     s.paragraphs = paras;
     s
+}
+
+/// The unit's paragraph, taken out (only its place and size are looked at later).
+fn take_para(u: &mut Unit) -> Para {
+    std::mem::take(&mut u.para)
 }
 
 fn unit(para: Para, block: usize, line: usize) -> Unit {
@@ -237,8 +238,8 @@ fn unit(para: Para, block: usize, line: usize) -> Unit {
 }
 
 /// The part of `para` that `clean` keeps (cleaning only trims, so it is a substring): its
-/// first occurrence in the text.
-fn cut(para: &Para, clean: impl Fn(&str) -> &str) -> Para {
+/// first occurrence in the text. The paragraph is cut in place.
+fn cut(mut para: Para, clean: impl Fn(&str) -> &str) -> Para {
     let kept = clean(&para.text);
     // most titles are kept whole or lose a tail; only a lost head needs the search
     let at = if para.text.starts_with(kept) {
@@ -246,10 +247,11 @@ fn cut(para: &Para, clean: impl Fn(&str) -> &str) -> Para {
     } else {
         para.text.find(kept)
     };
-    match at {
-        Some(at) => para.sub(at..at + kept.len()),
-        None => para.clone(),
+    if let Some(at) = at {
+        let range = at..at + kept.len();
+        para.keep(range);
     }
+    para
 }
 
 #[cfg(test)]
@@ -264,9 +266,12 @@ mod tests {
                    MOSCOW, April 29. /TASS/. The talks will go on, the spokesman said.\n\n\
                    \"We are ready,\" he said.\n";
         let s = read(src);
-        assert_eq!(s.headline.as_deref(), Some("Kremlin says talks will go on"));
         assert_eq!(
-            s.subheadline.as_deref(),
+            s.headline_para.as_ref().map(|p| p.text.as_str()),
+            Some("Kremlin says talks will go on")
+        );
+        assert_eq!(
+            s.subheadline_para.as_ref().map(|p| p.text.as_str()),
             Some("The spokesman commented on the talks")
         );
         let d = s.dateline.expect("dateline");
@@ -306,7 +311,10 @@ mod tests {
                    January.\n    The dry period means the temporao will be late this year.\n \
                    Reuter\n";
         let s = read(src);
-        assert_eq!(s.headline.as_deref(), Some("BAHIA COCOA REVIEW"));
+        assert_eq!(
+            s.headline_para.as_ref().map(|p| p.text.as_str()),
+            Some("BAHIA COCOA REVIEW")
+        );
         let d = s.dateline.expect("dateline");
         assert_eq!(d.agency.as_deref(), Some("Reuters"));
         assert_eq!(
@@ -326,9 +334,12 @@ mod tests {
             "Ethiopia reports deadly raid\n\nBandits crossed into the region. Civil war\n\n{body}\n"
         );
         let s = read(&src);
-        assert_eq!(s.headline.as_deref(), Some("Ethiopia reports deadly raid"));
         assert_eq!(
-            s.subheadline.as_deref(),
+            s.headline_para.as_ref().map(|p| p.text.as_str()),
+            Some("Ethiopia reports deadly raid")
+        );
+        assert_eq!(
+            s.subheadline_para.as_ref().map(|p| p.text.as_str()),
             Some("Bandits crossed into the region.")
         );
         assert_eq!(s.dateline, None);
@@ -355,7 +366,7 @@ mod tests {
                 start: 100,
                 indent: 0,
             };
-            let p = cut(&Para::from_line(&line), headline::clean);
+            let p = cut(Para::from_line(&line), headline::clean);
             assert_eq!(p.text, *kept, "{title:?}");
             assert_eq!(p.src_offset(0), 100 + at, "{title:?}");
         }
@@ -365,7 +376,7 @@ mod tests {
     fn byline_first_no_headline() {
         let src = "by Bojan Kavcic\n\nAll is ready for Slovenia to adopt the euro, officials here said on Friday in the capital.\n\nMore.\n";
         let s = read(src);
-        assert_eq!(s.headline, None);
+        assert_eq!(s.headline_para, None);
         assert_eq!(s.byline.as_deref(), Some("Bojan Kavcic"));
         assert!(s.lede.unwrap().starts_with("All is ready"));
     }
