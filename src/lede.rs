@@ -5,8 +5,8 @@
 //! [`LOST_BREAKS`] characters) the lede is that paragraph's first sentence, since a wire
 //! lede is one sentence. Sentence ends are `.`, `!` or `?` (with closing quotes or brackets)
 //! before a space and a capital, a digit or an opening quote, except after abbreviations
-//! ("Mr.", "Gen.", "Jan.", "U.S.") and single initials. Candidate stops are looked for 8
-//! bytes at a time.
+//! ("Mr.", "Gen.", "Jan.", "U.S.") and single initials. Candidate stops are found by
+//! memchr's vector search.
 //!
 //! Known limits: a sentence that ends in an abbreviation ("… in the U.S. The next day")
 //! runs on into the next one.
@@ -113,8 +113,20 @@ fn starts_sentence_by_chars(rest: &str) -> bool {
 
 /// Byte offset of the first `.`, `!` or `?` in `b` at or after `from`.
 fn next_stop(b: &[u8], from: usize) -> Option<usize> {
-    memchr::memchr3(b'.', b'!', b'?', b.get(from..)?).map(|n| from + n)
+    let hay = b.get(from..)?;
+    #[cfg(target_arch = "x86_64")]
+    if let Some(stops) = &*AVX2_STOPS {
+        return stops.find(hay).map(|n| from + n);
+    }
+    memchr::memchr3(b'.', b'!', b'?', hay).map(|n| from + n)
 }
+
+/// The AVX2 searcher for the stops, built once when the processor has AVX2: `memchr3`
+/// builds one at each call (its vectors of the three bytes), which was a third of a call's
+/// cost on a sentence's stops.
+#[cfg(target_arch = "x86_64")]
+static AVX2_STOPS: std::sync::LazyLock<Option<memchr::arch::x86_64::avx2::memchr::Three>> =
+    std::sync::LazyLock::new(|| memchr::arch::x86_64::avx2::memchr::Three::new(b'.', b'!', b'?'));
 
 /// True when the word ending at byte `dot` (a '.') is an abbreviation or an initial.
 fn is_abbreviation_before(text: &str, dot: usize) -> bool {
