@@ -37,6 +37,8 @@
 //! scraping may be cut short or missed; nested quotes are reported as part of their outer
 //! quote, not on their own.
 
+use std::ops::ControlFlow;
+
 use crate::cues;
 use crate::layout::Para;
 use crate::lede;
@@ -284,16 +286,10 @@ fn spans(t: &str) -> Vec<Span> {
 fn sentence_starts(t: &str, quoted: &[Span], starts: &mut Vec<usize>) {
     let masked = mask_quotes(t, quoted);
     starts.push(0);
-    let mut at = 0;
-    while let Some(e) = lede::first_sentence_end(&masked[at..]) {
-        let next = at + e;
-        let skip = masked[next..].len() - masked[next..].trim_start().len();
-        at = next + skip;
-        if at >= masked.len() {
-            break;
-        }
-        starts.push(at);
-    }
+    lede::sentence_breaks(&masked, |_, next| {
+        starts.push(next);
+        ControlFlow::Continue(())
+    });
 }
 
 /// Items of every paragraph in one vector (one allocation, not one per paragraph):
