@@ -167,16 +167,24 @@ fn is_abbreviation_before(text: &str, dot: usize) -> bool {
         from -= 1;
     }
     let head = &text[from..dot];
-    let word_start = if head.is_ascii() {
-        head.bytes()
-            .rposition(|b| is_ascii_space(b) || matches!(b, b'(' | b'"' | b'['))
-            .map_or(0, |i| i + 1)
-    } else {
-        head.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '['))
-            .map_or(0, |i| {
-                i + head[i..].chars().next().map_or(1, char::len_utf8)
-            })
-    };
+    if head.is_ascii() {
+        let word = head
+            .as_bytes()
+            .rsplit(|&b| is_ascii_space(b) || matches!(b, b'(' | b'"' | b'['))
+            .next()
+            .unwrap_or_default();
+        // as below: dots inside, an initial (a capital alone), an abbreviation
+        return match word {
+            [] => false,
+            [c] => *c == b'.' || c.is_ascii_uppercase(),
+            _ => word.contains(&b'.') || is_ascii_abbreviation(word),
+        };
+    }
+    let word_start = head
+        .rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '['))
+        .map_or(0, |i| {
+            i + head[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &head[word_start..];
     if word.is_empty() {
         return false;
