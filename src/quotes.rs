@@ -37,6 +37,8 @@
 //! scraping may be cut short or missed; nested quotes are reported as part of their outer
 //! quote, not on their own.
 
+use std::ops::ControlFlow;
+
 use crate::cues;
 use crate::layout::Para;
 use crate::lede;
@@ -284,16 +286,10 @@ fn spans(t: &str) -> Vec<Span> {
 fn sentence_starts(t: &str, quoted: &[Span], starts: &mut Vec<usize>) {
     let masked = mask_quotes(t, quoted);
     starts.push(0);
-    let mut at = 0;
-    while let Some(e) = lede::first_sentence_end(&masked[at..]) {
-        let next = at + e;
-        let skip = masked[next..].len() - masked[next..].trim_start().len();
-        at = next + skip;
-        if at >= masked.len() {
-            break;
-        }
-        starts.push(at);
-    }
+    lede::sentence_breaks(&masked, |_, next| {
+        starts.push(next);
+        ControlFlow::Continue(())
+    });
 }
 
 /// Items of every paragraph in one vector (one allocation, not one per paragraph):
@@ -324,23 +320,8 @@ fn mask_quotes<'a>(t: &'a str, quoted: &[Span]) -> std::borrow::Cow<'a, str> {
     if quoted.is_empty() {
         return t.into();
     }
-    if quoted.windows(2).all(|w| w[0].close_end <= w[1].open) {
-        let mut m = String::with_capacity(t.len());
-        for sp in quoted {
-            m.push_str(&t[m.len()..sp.open]);
-            let ends = ends_sentence(sp);
-            m.extend(std::iter::repeat_n(
-                'X',
-                sp.close_end - sp.open - usize::from(ends),
-            ));
-            if ends {
-                m.push('.');
-            }
-        }
-        m.push_str(&t[m.len()..]);
-        return m.into();
-    }
-    // spans out of order (not met in practice): byte by byte
+    // a copy with each quote filled at once, in any order (pushed a char at a time, the
+    // 'X's cost more than the splitting)
     let mut bytes = t.as_bytes().to_vec();
     for sp in quoted {
         bytes[sp.open..sp.close_end].fill(b'X');
