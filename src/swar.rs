@@ -6,9 +6,11 @@
 //! [`Bytes64`] asks the same questions of a 64-byte block and answers with one bit a byte
 //! ([`Marks64::bits`]). On x86_64 it uses SSE2, part of every x86_64 CPU (no detection at
 //! run time): four 16-byte compares and `pmovmskb` give the bits directly, where the words
-//! need eight tests and a transposition ([`gather64`]) to gather their marks; this is the
-//! library's only `core::arch` code and its only `unsafe` are the four loads. Elsewhere it
-//! runs the word tests above, which the tests also use as the reference for the SSE2 path.
+//! need eight tests and a transposition ([`gather64`]) to gather their marks. This is the
+//! library's only `core::arch` code and its only `unsafe`: the loads, and one-line wrappers
+//! of the intrinsics, which Rust marks unsafe to call outside a `#[target_feature]` function
+//! even where the feature is always on. Elsewhere it runs the word tests above, which the
+//! tests also use as the reference for the SSE2 path.
 
 /// 0x01 in every byte.
 pub const ONES: u64 = splat(0x01);
