@@ -127,12 +127,13 @@ fn opens_after(c: Option<char>) -> bool {
 /// The bytes of `bytes` from `at` that can start a quotation mark, a bit each (bit `i` for
 /// byte `at + i`, up to 64 bytes): '"', '\'', '`' and the non-ASCII bytes (curly quotes
 /// and guillemets), each byte of such a char. A few SIMD compares for the 64 bytes
-/// ([`swar::load_at`](crate::swar::load_at)).
+/// ([`swar::load_at`](crate::swar::load_at); no zero byte is marked, so there are no bits
+/// past the end).
 #[inline(always)]
 fn mark_starts(bytes: &[u8], at: usize) -> u64 {
     let (b, before) = crate::swar::load_at(bytes, at);
     let marks = b.eq(b'"') | b.eq(b'\'') | b.eq(b'`') | b.high();
-    marks.bits() >> before & crate::swar::first_bits(bytes.len() - at)
+    marks.bits() >> before
 }
 
 /// The first byte of `b` that can start a quotation mark (the reference of [`mark_starts`]): '"', '\'', '`' or a non-ASCII

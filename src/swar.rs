@@ -145,9 +145,10 @@ pub use block::{Bytes64, Marks64};
 
 /// The 64 bytes of `bytes` from `at` (`at` below its length) for the block tests, and how
 /// many bytes before `at` they hold: bit `i` of their marks, shifted right by that number,
-/// is for byte `at + i`, and the bits past the end of `bytes` are any (mask them). Near the
-/// end, the block is the last 64 bytes, `at` in it, so that no bytes are copied (only a
-/// text shorter than 64 bytes is, padded with zero bytes).
+/// is for byte `at + i`. Near the end, the block is the last 64 bytes, `at` in it, so that
+/// no bytes are copied (only a text shorter than 64 bytes is, padded with zero bytes): the
+/// bits past the end of `bytes` are those of zero bytes or clear (mask them, unless the
+/// test marks no zero byte).
 #[inline(always)]
 pub fn load_at(bytes: &[u8], at: usize) -> (Bytes64, u32) {
     if let Some(block) = bytes.get(at..).and_then(|rest| rest.first_chunk::<64>()) {
