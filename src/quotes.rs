@@ -124,8 +124,21 @@ fn opens_after(c: Option<char>) -> bool {
     })
 }
 
-/// The first byte of `b` that can start a quotation mark: '"', '\'', '`' or a non-ASCII
+/// The bytes of `bytes` from `at` that can start a quotation mark, a bit each (bit `i` for
+/// byte `at + i`, up to 64 bytes): '"', '\'', '`' and the non-ASCII bytes (curly quotes
+/// and guillemets), each byte of such a char. A few SIMD compares for the 64 bytes
+/// ([`swar::load_at`](crate::swar::load_at); no zero byte is marked, so there are no bits
+/// past the end).
+#[inline(always)]
+fn mark_starts(bytes: &[u8], at: usize) -> u64 {
+    let (b, before) = crate::swar::load_at(bytes, at);
+    let marks = b.eq(b'"') | b.eq(b'\'') | b.eq(b'`') | b.high();
+    marks.bits() >> before
+}
+
+/// The first byte of `b` that can start a quotation mark (the reference of [`mark_starts`]): '"', '\'', '`' or a non-ASCII
 /// byte (curly quotes and guillemets), looked for sixteen bytes at a time.
+#[cfg(test)]
 fn may_start_mark(b: &[u8]) -> Option<usize> {
     use crate::swar::{high_or_any3, load, load_padded};
     let hits = |w| high_or_any3(w, b'"', b'\'', b'`');
@@ -153,85 +166,92 @@ fn spans(t: &str) -> Vec<Span> {
     let mut out = Vec::new();
     // (open mark offset, content start, is single)
     let mut open: Option<(usize, usize, bool)> = None;
+    // where the bytes read end: the next mark may start there
     let mut i = 0;
     let bytes = t.as_bytes();
-    while i < t.len() {
-        // straight to the next byte that can start a mark (non-ASCII bytes found here
-        // start a char: the scan moves from char boundaries over ASCII bytes only)
-        match may_start_mark(&bytes[i..]) {
-            Some(skip) => i += skip,
-            None => break,
+    // the bytes that can start a mark, 64 at a time, from the first; those inside a mark or
+    // char read are passed over (so a non-ASCII byte looked at starts a char: the bytes
+    // between it and the char or mark before are ASCII)
+    for block in (0..t.len()).step_by(64) {
+        let mut starts = mark_starts(bytes, block);
+        while starts != 0 {
+            let at = block + starts.trailing_zeros() as usize;
+            starts &= starts - 1;
+            if at < i {
+                continue;
+            }
+            i = at;
+            let Some(m) = mark_at(t, i) else {
+                i += t[i..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
+            let len = match m {
+                Mark::Open(n) | Mark::Close(n) => n,
+                Mark::Straight if t[i..].starts_with("''") => 2,
+                _ => t[i..].chars().next().map_or(1, char::len_utf8),
+            };
+            match (open, m) {
+                (None, Mark::Open(_)) => open = Some((i, i + len, false)),
+                (None, Mark::Straight) if opens_after(prev_char(t, i)) => {
+                    open = Some((i, i + len, false));
+                }
+                (None, Mark::SingleOpen) if opens_after(prev_char(t, i)) => {
+                    open = Some((i, i + len, true));
+                }
+                (Some((o, s, false)), Mark::Close(_) | Mark::Straight) => {
+                    out.push(Span {
+                        open: o,
+                        start: s,
+                        end: i,
+                        close_end: i + len,
+                        closed: true,
+                    });
+                    open = None;
+                }
+                (Some((o, s, false)), Mark::Open(_))
+                    if t[o..].starts_with('„') && t[i..].starts_with('“') =>
+                {
+                    // German style: „…“
+                    out.push(Span {
+                        open: o,
+                        start: s,
+                        end: i,
+                        close_end: i + len,
+                        closed: true,
+                    });
+                    open = None;
+                }
+                (Some((o, s, false)), Mark::Open(_)) => {
+                    // a new opening mark: the one before was never closed
+                    out.push(Span {
+                        open: o,
+                        start: s,
+                        end: i,
+                        close_end: i,
+                        closed: false,
+                    });
+                    open = Some((i, i + len, false));
+                }
+                (Some((o, s, true)), Mark::SingleClose)
+                    if !next_char(t, i + len).is_some_and(char::is_alphanumeric) =>
+                {
+                    out.push(Span {
+                        open: o,
+                        start: s,
+                        end: i,
+                        close_end: i + len,
+                        closed: true,
+                    });
+                    open = None;
+                }
+                (Some((_, _, true)), Mark::Open(_) | Mark::Straight) => {
+                    // a double quote inside a single one: the single mark was an apostrophe
+                    open = Some((i, i + len, false));
+                }
+                _ => {}
+            }
+            i += len;
         }
-        let Some(m) = mark_at(t, i) else {
-            i += t[i..].chars().next().map_or(1, char::len_utf8);
-            continue;
-        };
-        let len = match m {
-            Mark::Open(n) | Mark::Close(n) => n,
-            Mark::Straight if t[i..].starts_with("''") => 2,
-            _ => t[i..].chars().next().map_or(1, char::len_utf8),
-        };
-        match (open, m) {
-            (None, Mark::Open(_)) => open = Some((i, i + len, false)),
-            (None, Mark::Straight) if opens_after(prev_char(t, i)) => {
-                open = Some((i, i + len, false));
-            }
-            (None, Mark::SingleOpen) if opens_after(prev_char(t, i)) => {
-                open = Some((i, i + len, true));
-            }
-            (Some((o, s, false)), Mark::Close(_) | Mark::Straight) => {
-                out.push(Span {
-                    open: o,
-                    start: s,
-                    end: i,
-                    close_end: i + len,
-                    closed: true,
-                });
-                open = None;
-            }
-            (Some((o, s, false)), Mark::Open(_))
-                if t[o..].starts_with('„') && t[i..].starts_with('“') =>
-            {
-                // German style: „…“
-                out.push(Span {
-                    open: o,
-                    start: s,
-                    end: i,
-                    close_end: i + len,
-                    closed: true,
-                });
-                open = None;
-            }
-            (Some((o, s, false)), Mark::Open(_)) => {
-                // a new opening mark: the one before was never closed
-                out.push(Span {
-                    open: o,
-                    start: s,
-                    end: i,
-                    close_end: i,
-                    closed: false,
-                });
-                open = Some((i, i + len, false));
-            }
-            (Some((o, s, true)), Mark::SingleClose)
-                if !next_char(t, i + len).is_some_and(char::is_alphanumeric) =>
-            {
-                out.push(Span {
-                    open: o,
-                    start: s,
-                    end: i,
-                    close_end: i + len,
-                    closed: true,
-                });
-                open = None;
-            }
-            (Some((_, _, true)), Mark::Open(_) | Mark::Straight) => {
-                // a double quote inside a single one: the single mark was an apostrophe
-                open = Some((i, i + len, false));
-            }
-            _ => {}
-        }
-        i += len;
     }
     if let Some((o, s, false)) = open {
         out.push(Span {
@@ -719,33 +739,33 @@ fn by_issuer(s: &str, np: std::ops::Range<usize>) -> std::ops::Range<usize> {
 /// than `max`.
 fn words_up_to(s: &str, max: usize) -> usize {
     use crate::swar;
-    // ASCII text eight bytes at a time, without a branch per byte; other text (rare) char
-    // by char. A word is counted at its first letter or digit: one with no space between
-    // it and the last letter or digit before it. Words counted before a non-ASCII byte
-    // are words however the rest is read, so reaching `max` there is the answer.
+    // ASCII text 64 bytes at a time, without a branch per byte; other text (rare) char by
+    // char. A word is counted at its first letter or digit: one with no space between it
+    // and the last letter or digit before it. Words counted before a non-ASCII byte are
+    // words however the rest is read, so reaching `max` there is the answer.
     let bytes = s.as_bytes();
     let mut words = 0;
     // whether the last letter or digit is further back than the last space (or none yet)
     let mut after_space = true;
     let mut at = 0;
     while at < bytes.len() {
-        let w = swar::load_padded(bytes, at);
-        let mut valid = u32::MAX;
-        let non_ascii = swar::bits(w & swar::HIGH) as u32;
+        let (b, before) = swar::load_at(bytes, at);
+        let mut valid = swar::first_bits(bytes.len() - at);
+        let non_ascii = b.high().bits() >> before & valid;
         if non_ascii != 0 {
             // only the bytes before the first non-ASCII one
             valid = (1 << non_ascii.trailing_zeros()) - 1;
         }
-        let alnum = swar::bits(swar::ascii_letters(w) | swar::ascii_digits(w)) as u32 & valid;
-        let space = swar::bits(swar::ascii_spaces(w)) as u32 & valid;
+        let alnum = (b.ascii_letters() | b.ascii_digits()).bits() >> before & valid;
+        let space = b.ascii_spaces().bits() >> before & valid;
         // "other" bytes carry the state of the byte before them: the carries of
-        // (alnum | other) + alnum, with the state before the chunk as the carry in, are
+        // (alnum | other) + alnum, with the state before the block as the carry in, are
         // at each byte whether the last letter, digit or space before it was a letter
-        // or digit
-        let other = !(alnum | space) & 0xFF;
-        let (x, y) = (alnum | other, alnum);
-        let carries = (x + y + u32::from(!after_space)) ^ x ^ y;
-        words += (alnum & !carries).count_ones() as usize;
+        // or digit (bit 64: after the block)
+        let other = !(alnum | space);
+        let (x, y) = (u128::from(alnum | other), u128::from(alnum));
+        let carries = (x + y + u128::from(!after_space)) ^ x ^ y;
+        words += (alnum & !(carries as u64)).count_ones() as usize;
         if words >= max {
             return max;
         }
@@ -756,8 +776,8 @@ fn words_up_to(s: &str, max: usize) -> usize {
                 .take(max)
                 .count();
         }
-        after_space = carries & 0x100 == 0;
-        at += 8;
+        after_space = carries >> 64 == 0;
+        at += 64;
     }
     words
 }
@@ -1911,9 +1931,9 @@ mod tests {
                     "a", "9", " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "-", ",", "é", "\u{a0}",
                     "\u{2028}", "—", "x1", "abcdefghijk", "\"", ".", "\u{7f}", "\u{1f}",
                 ]),
-                0..40,
+                0..120,
             ),
-            max in 0usize..8,
+            max in 0usize..40,
         ) {
             let t: String = pieces.concat();
             let want = t
@@ -1952,6 +1972,73 @@ mod tests {
                     assert_eq!(may_start_mark(&text), Some(at), "{len} {at}");
                 }
             }
+        }
+    }
+
+    /// The bytes that can start a mark, found by [`mark_starts`] block by block.
+    fn all_mark_starts(b: &[u8]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for block in (0..b.len()).step_by(64) {
+            let mut starts = mark_starts(b, block);
+            while starts != 0 {
+                out.push(block + starts.trailing_zeros() as usize);
+                starts &= starts - 1;
+            }
+        }
+        out
+    }
+
+    /// The same, by [`may_start_mark`] from each byte after the one found.
+    fn all_may_start_mark(b: &[u8]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(skip) = may_start_mark(&b[at..]) {
+            out.push(at + skip);
+            at += skip + 1;
+        }
+        out
+    }
+
+    #[test]
+    fn mark_starts_are_the_bytes_that_may_start_a_mark() {
+        let cases: &[(&[u8], &[usize])] = &[
+            (b"", &[]),
+            (b"a", &[]),
+            (b"\"", &[0]),
+            (b"a'b`c\"", &[1, 3, 5]),
+            ("\u{201c}A\u{201d}".as_bytes(), &[0, 1, 2, 4, 5, 6]),
+            ("\u{e9}t\u{e9}".as_bytes(), &[0, 1, 3, 4]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(all_mark_starts(text), *want, "{text:?}");
+        }
+        // every length around the blocks' ends, with a mark at each place
+        for len in 0..200 {
+            let plain = vec![b'a'; len];
+            assert_eq!(all_mark_starts(&plain), [0usize; 0], "{len}");
+            for at in 0..len {
+                for special in [b'"', b'\'', b'`', 0xC3] {
+                    let mut text = plain.clone();
+                    text[at] = special;
+                    assert_eq!(all_mark_starts(&text), [at], "{len} {at}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The block scan finds the bytes the word scan (the one before it) finds.
+        #[test]
+        fn mark_starts_agree_with_the_word_scan(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::num::u8::ANY,
+                    proptest::sample::select(b"\"'`a ".to_vec()),
+                ],
+                0..300,
+            )
+        ) {
+            proptest::prop_assert_eq!(all_mark_starts(&bytes), all_may_start_mark(&bytes));
         }
     }
 

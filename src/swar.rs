@@ -145,6 +145,34 @@ pub fn gather64(masks: [u64; 8]) -> u64 {
 
 pub use block::{Bytes64, Marks64};
 
+/// The 64 bytes of `bytes` from `at` (`at` below its length) for the block tests, and how
+/// many bytes before `at` they hold: bit `i` of their marks, shifted right by that number,
+/// is for byte `at + i`. Near the end, the block is the last 64 bytes, `at` in it, so that
+/// no bytes are copied (only a text shorter than 64 bytes is, padded with zero bytes): the
+/// bits past the end of `bytes` are those of zero bytes or clear (mask them, unless the
+/// test marks no zero byte).
+#[inline(always)]
+pub fn load_at(bytes: &[u8], at: usize) -> (Bytes64, u32) {
+    if let Some(block) = bytes.get(at..).and_then(|rest| rest.first_chunk::<64>()) {
+        return (Bytes64::load(block), 0);
+    }
+    match bytes.last_chunk::<64>() {
+        Some(last) => (Bytes64::load(last), (at + 64 - bytes.len()) as u32),
+        None => {
+            let rest = bytes.get(at..).unwrap_or_default();
+            let mut padded = [0u8; 64];
+            padded[..rest.len()].copy_from_slice(rest);
+            (Bytes64::load(&padded), 0)
+        }
+    }
+}
+
+/// The bits of the first `n` bytes of a block: all of them from 64 on.
+#[inline(always)]
+pub const fn first_bits(n: usize) -> u64 {
+    if n >= 64 { u64::MAX } else { (1 << n) - 1 }
+}
+
 /// [`Bytes64`] and [`Marks64`] with SSE2.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 use sse2 as block;
@@ -718,6 +746,45 @@ mod tests {
             proptest::prop_assert_eq!(want, block_tests_of_each_byte(block));
             #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
             proptest::prop_assert_eq!(block_tests!(sse2, block), want);
+        }
+    }
+
+    #[test]
+    fn first_bits_are_the_bits_of_the_first_bytes() {
+        let cases = [
+            (0, 0),
+            (1, 1),
+            (2, 3),
+            (8, 0xFF),
+            (63, u64::MAX >> 1),
+            (64, u64::MAX),
+            (65, u64::MAX),
+            (1000, u64::MAX),
+        ];
+        for (n, want) in cases {
+            assert_eq!(first_bits(n), want, "{n}");
+        }
+    }
+
+    #[test]
+    fn load_at_gives_the_bytes_from_at() {
+        // every length up to three blocks, every start, a marked byte at each place
+        for len in 1..200 {
+            let plain: Vec<u8> = (0..len).map(|i| b'a' + (i % 26) as u8).collect();
+            for mark in 0..len {
+                let mut bytes = plain.clone();
+                bytes[mark] = b'"';
+                for at in 0..len {
+                    let (b, before) = load_at(&bytes, at);
+                    let got = b.eq(b'"').bits() >> before & first_bits(len - at);
+                    // the mark, if it is among the 64 bytes from `at`
+                    let want = mark
+                        .checked_sub(at)
+                        .and_then(|i| 1u64.checked_shl(i as u32))
+                        .unwrap_or(0);
+                    assert_eq!(got, want, "{len} {mark} {at}");
+                }
+            }
         }
     }
 
