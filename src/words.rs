@@ -395,23 +395,34 @@ impl WordSet {
             if slot.len == 0 {
                 return None;
             }
-            // the set's words are lower case: this is the folded comparison (the bytes
-            // after the head, of long words only, out of line: the lookup keeps few registers)
-            if slot.len == w.len()
-                && slot.head == head
-                && (w.len() <= 8 || same_rest(slot.rest, &w[8..]))
-            {
+            // the set's words are lower case: this is the folded comparison; the bytes
+            // after the head, of long words only, are compared out of line (a tail call:
+            // the probe keeps few registers)
+            if slot.len == w.len() && slot.head == head {
+                if w.len() <= 8 {
+                    return Some(at);
+                }
+                return self.long_slot_of(w, head, at);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// [`WordSet::slot_of`] of a word over eight bytes, probing from `at`.
+    #[inline(never)]
+    fn long_slot_of(&self, w: &[u8], head: u64, mut at: usize) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        loop {
+            let slot = &self.slots[at];
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.len == w.len() && slot.head == head && slot.rest.eq_ignore_ascii_case(&w[8..]) {
                 return Some(at);
             }
             at = (at + 1) & mask;
         }
     }
-}
-
-/// Are the bytes of a set's word after its head (lower case) those of `w` in any case?
-#[inline(never)]
-fn same_rest(rest: &[u8], w: &[u8]) -> bool {
-    rest.eq_ignore_ascii_case(w)
 }
 
 /// A [`WordSet`] with a value for each of its words: what a word is, found by one lookup
