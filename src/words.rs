@@ -490,6 +490,31 @@ fn folded_hash(head: u64, len: usize) -> usize {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn word_sets_find_their_words_in_any_case_and_no_others() {
+        // long words that share their first eight bytes and length, short ones that share a
+        // first letter or a last letter and length with a word of the set
+        let set = super::WordSet::new(&["spokesman", "spokesmen", "spokeswoman", "aide", "ad"]);
+        for (w, want) in [
+            ("spokesman", true),
+            ("SPOKESMEN", true),
+            ("Spokeswoman", true),
+            ("spokesmin", false),
+            ("spokesmanx", false),
+            ("aide", true),
+            ("Aide", true),
+            ("aids", false),
+            ("bide", false),
+            ("ad", true),
+            ("aD", true),
+            ("a", false),
+            ("", false),
+            ("ai\u{e9}", false),
+        ] {
+            assert_eq!(set.contains(w), want, "{w:?}");
+        }
+    }
+
+    #[test]
     fn ascii_space_is_the_white_space_of_chars_in_ascii() {
         for b in 0..=127u8 {
             assert_eq!(
