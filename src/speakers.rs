@@ -1489,10 +1489,26 @@ static ROLE_SET: LazyLock<WordSet> = LazyLock::new(|| {
 /// Lower-case words that can be the head of a speaker description: a title or role noun
 /// (one lookup), else by its ending, only the tests of that last letter made.
 fn is_role_noun(w: &str) -> bool {
+    // an ASCII word is looked up as written (the set folds ASCII capitals), and one that
+    // ends in none of the letters tested below is not folded at all
+    let ascii = w.is_ascii();
+    if ascii {
+        if ROLE_SET.contains(w) {
+            return true;
+        }
+        if !w.as_bytes().last().is_some_and(|b| {
+            matches!(
+                b.to_ascii_lowercase(),
+                b's' | b'n' | b'd' | b't' | b'r' | b'e'
+            )
+        }) {
+            return false;
+        }
+    }
     let l_folded = lower(w);
     let l = l_folded.as_str();
     // the set's words are lower case: for the folded word, it is equality
-    if ROLE_SET.contains(l) {
+    if !ascii && ROLE_SET.contains(l) {
         return true;
     }
     let long = l.len() > 5;

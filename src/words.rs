@@ -3,8 +3,8 @@
 //!
 //! Method: a word without capitals is its own lower case; one with capitals and up to 32
 //! bytes is lower-cased into a stack buffer (longer words, rare, go to the heap); sets are
-//! hash tables probed with the word folded to ASCII lower case, after a one-bit test on
-//! the first letter and length, which turns most words away.
+//! hash tables probed with the word folded to ASCII lower case, after two one-bit tests
+//! (first letter and length, last letter and length), which turn most words away.
 
 use std::fmt;
 use std::ops::Deref;
@@ -293,11 +293,14 @@ pub fn is_ly_adverb(l: &str) -> bool {
         )
 }
 
-/// A set of lower-case words, hashed once, with a bit for each (first letter, length)
-/// that some word of the set has, so that most words are turned away without hashing.
+/// A set of lower-case words, hashed once, with a bit for each (first letter, length) and
+/// each (last letter, length) that some word of the set has, so that most words are turned
+/// away without hashing.
 pub struct WordSet {
     /// For each first byte (ASCII lower-cased), a bit for each length below 64.
     shapes: Box<[u64; 256]>,
+    /// The same for each last byte.
+    ends: Box<[u64; 256]>,
     /// Open addressing by [`folded_hash`] of the words' heads.
     slots: Vec<Slot>,
 }
@@ -319,10 +322,13 @@ impl WordSet {
         // the empty word is never looked up
         v.retain(|w| !w.is_empty());
         let mut shapes = Box::new([0u64; 256]);
+        let mut ends = Box::new([0u64; 256]);
         for w in &v {
-            if let Some(&first) = w.as_bytes().first() {
+            if let (Some(&first), Some(&last)) = (w.as_bytes().first(), w.as_bytes().last()) {
                 // longer words share the last bit: they are always looked up
-                shapes[usize::from(first.to_ascii_lowercase())] |= 1 << w.len().min(63);
+                let len = 1 << w.len().min(63);
+                shapes[usize::from(first.to_ascii_lowercase())] |= len;
+                ends[usize::from(last.to_ascii_lowercase())] |= len;
             }
         }
         // at most half full, so that probes are short
@@ -346,15 +352,25 @@ impl WordSet {
                 rest: b.get(8..).unwrap_or_default(),
             };
         }
-        WordSet { shapes, slots }
+        WordSet {
+            shapes,
+            ends,
+            slots,
+        }
     }
 
-    /// Could a word of this first byte and length be in the set?
+    /// Could a word of this first byte, last byte and length be in the set?
     #[inline(always)]
     fn may_contain(&self, w: &str) -> bool {
-        w.as_bytes().first().is_some_and(|&first| {
-            self.shapes[usize::from(first.to_ascii_lowercase())] & (1 << w.len().min(63)) != 0
-        })
+        let b = w.as_bytes();
+        let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+            return false;
+        };
+        let len = 1 << b.len().min(63);
+        self.shapes[usize::from(first.to_ascii_lowercase())]
+            & self.ends[usize::from(last.to_ascii_lowercase())]
+            & len
+            != 0
     }
 
     /// Is `w` (any case) in the set? The test on its shape is made where it is asked.
@@ -379,13 +395,29 @@ impl WordSet {
             if slot.len == 0 {
                 return None;
             }
-            // the set's words are lower case: this is the folded comparison
-            if slot.len == w.len()
-                && slot.head == head
-                && slot
-                    .rest
-                    .eq_ignore_ascii_case(w.get(8..).unwrap_or_default())
-            {
+            // the set's words are lower case: this is the folded comparison; the bytes
+            // after the head, of long words only, are compared out of line (a tail call:
+            // the probe keeps few registers)
+            if slot.len == w.len() && slot.head == head {
+                if w.len() <= 8 {
+                    return Some(at);
+                }
+                return self.long_slot_of(w, head, at);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// [`WordSet::slot_of`] of a word over eight bytes, probing from `at`.
+    #[inline(never)]
+    fn long_slot_of(&self, w: &[u8], head: u64, mut at: usize) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        loop {
+            let slot = &self.slots[at];
+            if slot.len == 0 {
+                return None;
+            }
+            if slot.len == w.len() && slot.head == head && slot.rest.eq_ignore_ascii_case(&w[8..]) {
                 return Some(at);
             }
             at = (at + 1) & mask;
@@ -457,6 +489,31 @@ fn folded_hash(head: u64, len: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn word_sets_find_their_words_in_any_case_and_no_others() {
+        // long words that share their first eight bytes and length, short ones that share a
+        // first letter or a last letter and length with a word of the set
+        let set = super::WordSet::new(&["spokesman", "spokesmen", "spokeswoman", "aide", "ad"]);
+        for (w, want) in [
+            ("spokesman", true),
+            ("SPOKESMEN", true),
+            ("Spokeswoman", true),
+            ("spokesmin", false),
+            ("spokesmanx", false),
+            ("aide", true),
+            ("Aide", true),
+            ("aids", false),
+            ("bide", false),
+            ("ad", true),
+            ("aD", true),
+            ("a", false),
+            ("", false),
+            ("ai\u{e9}", false),
+        ] {
+            assert_eq!(set.contains(w), want, "{w:?}");
+        }
+    }
+
     #[test]
     fn ascii_space_is_the_white_space_of_chars_in_ascii() {
         for b in 0..=127u8 {
