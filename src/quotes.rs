@@ -586,9 +586,9 @@ fn attribution_before(t: &str, from: usize, to: usize) -> Option<Attribution<'_>
     let toks = speakers::tokens(s);
     // the last cue that has a speaker ("states" in "other states" is a noun: try earlier);
     // failing that, the last cue alone ("chanting ``Bring back our son!''")
-    let cue_ks: Vec<usize> = (0..toks.len())
-        .rev()
-        .filter(|&k| {
+    // (read again for the first when none has a speaker, rather than kept)
+    let cue_ks = || {
+        (0..toks.len()).rev().filter(|&k| {
             let tk = toks[k];
             let prev = k
                 .checked_sub(1)
@@ -598,8 +598,8 @@ fn attribution_before(t: &str, from: usize, to: usize) -> Option<Attribution<'_>
                     || cues::phrase_at(&s[tk.start..]).is_some())
                 && !is_passive(prev, &s[tk.start..tk.end])
         })
-        .collect();
-    let with_speaker = cue_ks.iter().find_map(|&k| {
+    };
+    let with_speaker = cue_ks().find_map(|k| {
         attribution_before_at(s, &toks, k).filter(|a| {
             a.mention
                 .as_ref()
@@ -607,7 +607,7 @@ fn attribution_before(t: &str, from: usize, to: usize) -> Option<Attribution<'_>
         })
     });
     let a = with_speaker.or_else(|| {
-        let &k = cue_ks.first()?;
+        let k = cue_ks().next()?;
         // a noun that looks like a cue ("other states") is not one without a speaker
         if cues::in_text(&s[toks[k].start..toks[k].end]).is_some()
             && matches!(
@@ -1623,15 +1623,21 @@ fn reported_in<'a>(
             .take(12)
             .position(|tk| tk.word && cues::in_text(&body[tk.start..tk.end]) == Some(true));
         let Some(ck) = cue_k else { continue };
-        let ttoks: Vec<speakers::Tok> = toks[first..]
-            .iter()
-            .take(40)
-            .map(|t| speakers::Tok {
+        // (on the stack: most sentences have no attribution after a comma)
+        let mut tail_toks = [speakers::Tok {
+            start: 0,
+            end: 0,
+            word: false,
+        }; 40];
+        let n = toks.len().saturating_sub(first).min(tail_toks.len());
+        for (tt, t) in tail_toks.iter_mut().zip(&toks[first..first + n]) {
+            *tt = speakers::Tok {
                 start: t.start - base,
                 end: t.end - base,
                 word: t.word,
-            })
-            .collect();
+            };
+        }
+        let ttoks = &tail_toks[..n];
         // after the cue: adverbials ("on Sunday"), up to a comma that may open a
         // participle ("…, Cuomo said on Sunday, adding that …")
         let comma_k = (ck + 1..ttoks.len())
@@ -1646,7 +1652,7 @@ fn reported_in<'a>(
         if !adverbial {
             continue;
         }
-        let cue = cue_phrase(tail_t, &ttoks, ck);
+        let cue = cue_phrase(tail_t, ttoks, ck);
         let mention = if ck == 0 {
             // inverted: "…, said Patti Thompson, spokeswoman for …": a speaker phrase, then
             // an appositive or a few adverbials
