@@ -1491,7 +1491,10 @@ fn indirect<'a>(
         if lo == hi {
             continue;
         }
-        for p in reported(t, s, e, para, &cue_at[lo..hi]).into_iter().flatten() {
+        for p in reported(t, s, e, para, &cue_at[lo..hi])
+            .into_iter()
+            .flatten()
+        {
             // the writer's own words come first: a clause that opens with the quote is
             // the quote itself (`said: "…"`)
             let clause_start = p.parts.first().map_or(e, |part| part.start);
