@@ -69,7 +69,28 @@ pub struct Mention {
 
 /// The country references in `text`, in text order.
 pub fn mentions(text: &str) -> Vec<Mention> {
-    MATCHER.mentions(text)
+    let mut out = Vec::new();
+    mentions_into(text, &mut out);
+    out
+}
+
+/// Appends to `out` the country references in `text`, in text order (as [`mentions`],
+/// without a vector of its own for each text).
+pub fn mentions_into(text: &str, out: &mut Vec<Mention>) {
+    SCRATCH.with_borrow_mut(|scratch| MATCHER.mentions(text, scratch, out));
+}
+
+/// Buffers of [`Matcher::mentions`], kept from one text to the next.
+#[derive(Default)]
+struct Scratch {
+    /// The text upper-cased, when it is in capitals.
+    upper: String,
+    /// Mentions found, with their entries.
+    found: Vec<(Mention, usize)>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// What a form is (see `data/countries/`).
@@ -615,10 +636,20 @@ fn contains(list: &[&str], word: &str) -> bool {
 /// A copy of `s` with every character upper-cased whose upper case has the same UTF-8 length
 /// (all others kept), so that byte offsets are the same in both.
 fn upper_same_len(s: &str) -> String {
+    let mut out = String::new();
+    upper_same_len_into(s, &mut out);
+    out
+}
+
+/// [`upper_same_len`] of `s` in `out` (cleared first).
+fn upper_same_len_into(s: &str, out: &mut String) {
+    out.clear();
     if s.is_ascii() {
-        return s.to_ascii_uppercase();
+        out.push_str(s);
+        out.make_ascii_uppercase();
+        return;
     }
-    let mut out = String::with_capacity(s.len());
+    out.reserve(s.len());
     for c in s.chars() {
         let mut up = c.to_uppercase();
         match (up.next(), up.next()) {
@@ -626,7 +657,6 @@ fn upper_same_len(s: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 /// A word next to a form: `word` without surrounding punctuation, `raw` as written.
@@ -1047,12 +1077,12 @@ impl Matcher {
         self.mixed.get(word)
     }
 
-    fn mentions(&self, text: &str) -> Vec<Mention> {
+    /// Appends to `out` the mentions of `text`, with `scratch`'s buffers.
+    fn mentions(&self, text: &str, scratch: &mut Scratch, out: &mut Vec<Mention>) {
         let all_caps = all_caps(text);
-        let upper;
         let (hay, trie) = if all_caps {
-            upper = upper_same_len(text);
-            (upper.as_str(), self.upper())
+            upper_same_len_into(text, &mut scratch.upper);
+            (scratch.upper.as_str(), self.upper())
         } else {
             (text, &self.mixed)
         };
@@ -1065,7 +1095,8 @@ impl Matcher {
             cues: OnceCell::new(),
             last_language_end: None,
         };
-        let mut out: Vec<(Mention, usize)> = Vec::new();
+        let found = &mut scratch.found;
+        found.clear();
         let mut persons: Vec<usize> = Vec::new();
         for (start, end, entry) in occurrences(trie, hay, all_caps) {
             match scan.decide(start, end, entry) {
@@ -1075,21 +1106,20 @@ impl Matcher {
                     } else {
                         end
                     };
-                    out.push((Mention { code, start, end }, entry));
+                    found.push((Mention { code, start, end }, entry));
                 }
                 Verdict::Person if !persons.contains(&entry) => persons.push(entry),
                 Verdict::Person => {}
                 Verdict::Other => {}
             }
         }
-        if out.is_empty() {
-            return Vec::new();
-        }
         // A form read as a person's name is that person throughout the text.
-        if !persons.is_empty() {
-            out.retain(|(_, e)| !persons.contains(e));
-        }
-        out.into_iter().map(|(m, _)| m).collect()
+        out.extend(
+            found
+                .iter()
+                .filter(|(_, e)| !persons.contains(e))
+                .map(|(m, _)| m.clone()),
+        );
     }
 }
 

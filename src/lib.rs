@@ -159,8 +159,12 @@ fn countries_of(text: &str, s: &structure::Structure, cps: &mut CodePoints) -> V
         .iter()
         .chain(&s.subheadline_para)
         .chain(&s.paragraphs);
+    // the mentions of a text (one buffer for all)
+    let mut mentions = Vec::new();
     for p in parts {
-        for m in countries::mentions(&p.text) {
+        mentions.clear();
+        countries::mentions_into(&p.text, &mut mentions);
+        for m in &mentions {
             // the end maps through its last byte: a form may span a joined line break
             let start = p.src_offset(m.start);
             let end = p.src_offset(m.end.saturating_sub(1).max(m.start)) + 1;

@@ -361,16 +361,17 @@ fn sentence_around(starts: &[usize], len: usize, pos: usize) -> (usize, usize) {
 
 /// An attribution read next to a quote: the speaker phrase (range in the paragraph) and cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
-struct Attribution {
+struct Attribution<'a> {
     mention: Option<std::ops::Range<usize>>,
-    cue: String,
+    /// As written in the paragraph, or a fixed phrase.
+    cue: &'a str,
     /// Words between the cue and the quote.
     gap: usize,
 }
 
 /// The cue phrase as written from word `toks[k]` on: the verb, with the person told
 /// ("told reporters") or the channel ("said in a statement", "wrote on Twitter").
-fn cue_phrase(s: &str, toks: &[speakers::Tok], k: usize) -> String {
+fn cue_phrase<'a>(s: &'a str, toks: &[speakers::Tok], k: usize) -> &'a str {
     let verb = &s[toks[k].start..toks[k].end];
     let lower_folded = crate::words::lower(verb);
     let lower = lower_folded.as_str();
@@ -388,7 +389,7 @@ fn cue_phrase(s: &str, toks: &[speakers::Tok], k: usize) -> String {
         if word(j).is_some_and(|w| matches!(w, "the" | "a" | "an")) {
             j += 1;
             if let Some(i) = noun_from(j) {
-                return s[toks[k].start..toks[i].end].to_string();
+                return &s[toks[k].start..toks[i].end];
             }
         }
         let mut n = 0;
@@ -420,7 +421,7 @@ fn cue_phrase(s: &str, toks: &[speakers::Tok], k: usize) -> String {
             }
         }
     }
-    s[toks[k].start..end].to_string()
+    &s[toks[k].start..end]
 }
 
 /// Nouns that end a cue phrase a few words after its verb: where or to whom it was said.
@@ -458,7 +459,7 @@ const CHANNEL_NOUNS: &[&str] = &[
 ];
 
 /// Reads an attribution after a closing mark: `, he said`, `said X`, `X told Reuters`.
-fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
+fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution<'_>> {
     let s = &t[from..to];
     let toks = speakers::tokens_upto(s, 48);
     // the first cue among the first words, before any other punctuation than commas
@@ -505,7 +506,7 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
             if tail.is_empty() || tail == "." {
                 return Some(Attribution {
                     mention: Some(from + rest + lead + r.start..from + rest + lead + r.end),
-                    cue: "―".to_string(),
+                    cue: "―",
                     gap: 0,
                 });
             }
@@ -518,7 +519,7 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
         let obj = speakers::object_after(&s[rest..])?;
         return Some(Attribution {
             mention: Some(from + rest + obj.start..from + rest + obj.end),
-            cue: s[cue_start..rest].to_string(),
+            cue: &s[cue_start..rest],
             gap: 0,
         });
     }
@@ -529,14 +530,14 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
         && let Some(obj) = toks.get(k + 1).filter(|t| t.word)
         && matches!(&s[obj.start..obj.end], "him" | "her" | "them")
     {
-        let pronoun = match &s[obj.start..obj.end] {
-            "him" => "he",
-            "her" => "she",
-            _ => "they",
+        let cue = match &s[obj.start..obj.end] {
+            "him" => "quoted he",
+            "her" => "quoted she",
+            _ => "quoted they",
         };
         return Some(Attribution {
             mention: Some(from + obj.start..from + obj.end),
-            cue: format!("quoted {pronoun}"),
+            cue,
             gap: 0,
         });
     }
@@ -600,14 +601,14 @@ fn attribution_after(t: &str, from: usize, to: usize) -> Option<Attribution> {
 
 /// Reads an attribution before an opening mark: `X said:`, `X stressed that Russia`,
 /// `according to X,`.
-fn attribution_before(t: &str, from: usize, to: usize) -> Option<Attribution> {
+fn attribution_before(t: &str, from: usize, to: usize) -> Option<Attribution<'_>> {
     let s = &t[from..to];
     let toks = speakers::tokens(s);
     // the last cue that has a speaker ("states" in "other states" is a noun: try earlier);
     // failing that, the last cue alone ("chanting ``Bring back our son!''")
-    let cue_ks: Vec<usize> = (0..toks.len())
-        .rev()
-        .filter(|&k| {
+    // (read again for the first when none has a speaker, rather than kept)
+    let cue_ks = || {
+        (0..toks.len()).rev().filter(|&k| {
             let tk = toks[k];
             let prev = k
                 .checked_sub(1)
@@ -617,8 +618,8 @@ fn attribution_before(t: &str, from: usize, to: usize) -> Option<Attribution> {
                     || cues::phrase_at(&s[tk.start..]).is_some())
                 && !is_passive(prev, &s[tk.start..tk.end])
         })
-        .collect();
-    let with_speaker = cue_ks.iter().find_map(|&k| {
+    };
+    let with_speaker = cue_ks().find_map(|k| {
         attribution_before_at(s, &toks, k).filter(|a| {
             a.mention
                 .as_ref()
@@ -626,7 +627,7 @@ fn attribution_before(t: &str, from: usize, to: usize) -> Option<Attribution> {
         })
     });
     let a = with_speaker.or_else(|| {
-        let &k = cue_ks.first()?;
+        let k = cue_ks().next()?;
         // a noun that looks like a cue ("other states") is not one without a speaker
         if cues::in_text(&s[toks[k].start..toks[k].end]).is_some()
             && matches!(
@@ -649,7 +650,11 @@ fn attribution_before(t: &str, from: usize, to: usize) -> Option<Attribution> {
 }
 
 /// The attribution around the cue at token `k` of `s` (ranges relative to `s`).
-fn attribution_before_at(s: &str, toks: &[speakers::Tok], k: usize) -> Option<Attribution> {
+fn attribution_before_at<'a>(
+    s: &'a str,
+    toks: &[speakers::Tok],
+    k: usize,
+) -> Option<Attribution<'a>> {
     let cue_start = toks[k].start;
     if let Some((len, _)) = cues::phrase_at(&s[cue_start..]) {
         let rest = cue_start + len;
@@ -663,7 +668,7 @@ fn attribution_before_at(s: &str, toks: &[speakers::Tok], k: usize) -> Option<At
             .count();
         return Some(Attribution {
             mention: Some(rest + obj.start..rest + obj.end),
-            cue: s[cue_start..rest].to_string(),
+            cue: &s[cue_start..rest],
             gap,
         });
     }
@@ -805,13 +810,14 @@ fn is_title_of_work(s: &str) -> bool {
 
 /// A statement before its speaker is resolved (or, with `note_only`, a person named as a
 /// sentence subject, who a later pronoun may refer to).
-struct Pending {
+struct Pending<'a> {
     note_only: bool,
     parts: Vec<Part>,
     kind: QuoteKind,
     /// Paragraph and byte range of the speaker phrase.
     mention: Option<(usize, std::ops::Range<usize>)>,
-    cue: Option<String>,
+    /// As written in the paragraph, or a fixed phrase.
+    cue: Option<&'a str>,
     /// Take the speaker of the statement before (no attribution of its own).
     inherit: bool,
     /// Opens its paragraph (may continue the previous paragraph's speaker).
@@ -885,7 +891,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
                 other => {
                     if let Some((parts, fp, op)) = other {
                         // a run-on quote whose continuation never came: close it where it is
-                        let p = attribute(paras, &all_spans, &all_starts, &parts, fp, op, i, None);
+                        let p = attribute(paras, &all_spans, &all_starts, parts, fp, op, i, None);
                         pending.push((fp, op, Some(p)));
                     }
                     (
@@ -903,7 +909,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
                 paras,
                 &all_spans,
                 &all_starts,
-                &parts,
+                parts,
                 first_para,
                 open,
                 i,
@@ -919,7 +925,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     }
     if let Some((parts, fp, op)) = carried.take() {
         let last = parts.last().map_or(fp, |p| p.para);
-        let p = attribute(paras, &all_spans, &all_starts, &parts, fp, op, last, None);
+        let p = attribute(paras, &all_spans, &all_starts, parts, fp, op, last, None);
         pending.push((fp, op, Some(p)));
     }
     if pending.iter().all(|(_, _, p)| p.is_none()) {
@@ -929,11 +935,10 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
     // resolve in text order
     // a stable sort: what is read at the same place stays in the order it was read
     pending.sort_by_key(|&(para, at, _)| (para, at));
-    // the speaker and the cue (by its quote in `out`) of the last quote, of this
-    // paragraph and of any
-    let mut last_quote: Option<(Option<usize>, Option<usize>)> = None;
+    // the speaker and the cue of the last quote, of this paragraph and of any
+    let mut last_quote: Option<(Option<usize>, Option<&str>)> = None;
     let mut last_quote_para: Option<usize> = None;
-    let mut prev_in_para: Option<(Option<usize>, Option<usize>)> = None;
+    let mut prev_in_para: Option<(Option<usize>, Option<&str>)> = None;
     // a person who is the subject of a sentence of this paragraph
     let mut subject_in_para: Option<usize> = None;
     // the person who is the subject of a paragraph's last sentence when that sentence
@@ -1000,7 +1005,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
                 Some((e, c)) => {
                     entity = e;
                     if cue.is_none() {
-                        cue = c.and_then(|q: usize| out[q].cue.clone());
+                        cue = c;
                     }
                 }
                 // no speaker and no cue: a scare quote or a stray mark
@@ -1013,8 +1018,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
             }
         }
         if p.kind != QuoteKind::Indirect {
-            // this quote's cue is `out[out.len()]`'s, pushed below
-            prev_in_para = Some((entity, cue.is_some().then_some(out.len())));
+            prev_in_para = Some((entity, cue));
             last_quote = prev_in_para;
             last_quote_para = Some(p.parts.last().map_or(pi, |x| x.para));
         }
@@ -1026,7 +1030,7 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
             kind: p.kind,
             entity,
             mention,
-            cue,
+            cue: cue.map(str::to_string),
         });
     }
     let texts = paras.iter().map(|p| p.text.as_str());
@@ -1037,16 +1041,16 @@ pub fn extract(paras: &[Para]) -> (Vec<Found>, Registry) {
 /// Kind and attribution of a quote. `last_para` is where it closes; `close` gives the
 /// closing span and the sentence starts of that paragraph when it closed normally.
 #[allow(clippy::too_many_arguments)]
-fn attribute(
-    paras: &[Para],
+fn attribute<'a>(
+    paras: &'a [Para],
     all_spans: &[Vec<Span>],
     all_starts: &PerPara<usize>,
-    parts: &[Part],
+    parts: Vec<Part>,
     first_para: usize,
     open: usize,
     last_para: usize,
     close: Option<(Span, &[usize])>,
-) -> Pending {
+) -> Pending<'a> {
     let t0 = &paras[first_para].text;
     let (s0, _) = sentence_around(&all_starts[first_para], t0.len(), open);
     // text before the opening mark in its sentence, after any earlier quote (spans are in
@@ -1060,11 +1064,12 @@ fn attribute(
     };
     let before_from = s0.max(prev_close);
     let intro = t0[before_from..open].trim();
-    let content = parts
-        .iter()
-        .map(|p| &paras[p.para].text[p.start..p.end])
-        .collect::<Vec<_>>()
-        .join(" ");
+    // a quote is most often one piece: its text as it is
+    let piece = |p: &Part| &paras[p.para].text[p.start..p.end];
+    let content: std::borrow::Cow<str> = match parts.as_slice() {
+        [one] => piece(one).into(),
+        _ => parts.iter().map(piece).collect::<Vec<_>>().join(" ").into(),
+    };
     // the count is only compared with small numbers (at most MIN_UNATTRIBUTED_WORDS)
     let words = words_up_to(&content, MIN_UNATTRIBUTED_WORDS);
     let starts_upper = content
@@ -1175,7 +1180,7 @@ fn attribute(
             first_para,
             Attribution {
                 mention: Some(s0 + r.start..s0 + r.end),
-                cue: String::new(),
+                cue: "",
                 gap: 0,
             },
         ))
@@ -1183,7 +1188,7 @@ fn attribute(
 
     let mut pending = Pending {
         note_only: false,
-        parts: parts.to_vec(),
+        parts,
         kind,
         mention: None,
         cue: None,
@@ -1243,7 +1248,7 @@ fn attribute(
 }
 
 /// Marks a candidate as not a quote: it is dropped at resolution.
-fn scare(mut p: Pending) -> Pending {
+fn scare(mut p: Pending<'_>) -> Pending<'_> {
     p.parts.clear();
     p.inherit = true;
     p.kind = QuoteKind::Partial;
@@ -1256,7 +1261,7 @@ fn scare(mut p: Pending) -> Pending {
 
 /// A person named at the start of the sentence at `st` (after "And", "But" or an opening
 /// phrase is not looked past). `opens_paragraph` carries whether an appositive follows.
-fn subject_note(t: &str, para: usize, st: usize) -> Option<Pending> {
+fn subject_note(t: &str, para: usize, st: usize) -> Option<Pending<'static>> {
     let rest = &t[st..];
     let first = rest.split_whitespace().next()?;
     let skip = if matches!(first, "And" | "But" | "Meanwhile," | "Still," | "However,") {
@@ -1472,13 +1477,13 @@ const MIXED_QUOTE_WORDS: usize = 64;
 /// Reported speech in the sentences of one paragraph that do not open with a quote,
 /// pushed onto `out` as (paragraph, sentence start, statement). `cue_at` is a buffer for
 /// the paragraph's cue positions.
-fn indirect(
-    t: &str,
+fn indirect<'a>(
+    t: &'a str,
     para: usize,
     sps: &[Span],
     starts: &[usize],
     cue_at: &mut Vec<usize>,
-    out: &mut Vec<(usize, usize, Option<Pending>)>,
+    out: &mut Vec<(usize, usize, Option<Pending<'a>>)>,
 ) {
     cues::positions_into(t, cue_at);
     if cue_at.is_empty() {
@@ -1506,7 +1511,10 @@ fn indirect(
         if lo == hi {
             continue;
         }
-        for p in reported(t, s, e, para, &cue_at[lo..hi]) {
+        for p in reported(t, s, e, para, &cue_at[lo..hi])
+            .into_iter()
+            .flatten()
+        {
             // the writer's own words come first: a clause that opens with the quote is
             // the quote itself (`said: "…"`)
             let clause_start = p.parts.first().map_or(e, |part| part.start);
@@ -1530,11 +1538,24 @@ fn indirect(
 
 /// Reads one sentence `t[s..e]` as reported speech.
 /// `cue_at`: byte offsets in `t` of the cue words of the sentence.
-fn reported(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Vec<Pending> {
+/// At most two statements: the main clause's and a participle's (", adding …").
+fn reported<'a>(
+    t: &'a str,
+    s: usize,
+    e: usize,
+    para: usize,
+    cue_at: &[usize],
+) -> [Option<Pending<'a>>; 2] {
     reported_in(t, s, e, para, cue_at).unwrap_or_default()
 }
 
-fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Option<Vec<Pending>> {
+fn reported_in<'a>(
+    t: &'a str,
+    s: usize,
+    e: usize,
+    para: usize,
+    cue_at: &[usize],
+) -> Option<[Option<Pending<'a>>; 2]> {
     let sent = &t[s..e];
     let body = sent.trim_end();
     let body = body.strip_suffix('.').unwrap_or(body);
@@ -1543,7 +1564,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
         return None;
     }
     let w = |k: usize| &body[toks[k].start..toks[k].end];
-    let make = |clause: std::ops::Range<usize>, mention: std::ops::Range<usize>, cue: String| {
+    let make = |clause: std::ops::Range<usize>, mention: std::ops::Range<usize>, cue: &'a str| {
         // "underscored that, in particular, …": no punctuation before the clause
         let raw = &body[clause.clone()];
         let opened = raw.trim_start_matches(|c: char| {
@@ -1574,7 +1595,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
         })
     };
 
-    let make_one = |clause, mention, cue| make(clause, mention, cue).map(|p| vec![p]);
+    let make_one = |clause, mention, cue| Some([make(clause, mention, cue), None]);
 
     // According to X, …
     if let Some((len, _)) = cues::phrase_at(body) {
@@ -1587,7 +1608,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
         return make_one(
             comma + 1..body.len(),
             len + obj.start..len + obj.end,
-            body[..len].to_string(),
+            &body[..len],
         );
     }
 
@@ -1614,7 +1635,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             return make_one(
                 0..ci,
                 base + len + obj.start..base + len + obj.end,
-                tail_t[..len].to_string(),
+                &tail_t[..len],
             );
         }
         // the tail's first 40 tokens: the sentence's from `base` on (a comma ends a token
@@ -1625,15 +1646,21 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             .take(12)
             .position(|tk| tk.word && cues::in_text(&body[tk.start..tk.end]) == Some(true));
         let Some(ck) = cue_k else { continue };
-        let ttoks: Vec<speakers::Tok> = toks[first..]
-            .iter()
-            .take(40)
-            .map(|t| speakers::Tok {
+        // (on the stack: most sentences have no attribution after a comma)
+        let mut tail_toks = [speakers::Tok {
+            start: 0,
+            end: 0,
+            word: false,
+        }; 40];
+        let n = toks.len().saturating_sub(first).min(tail_toks.len());
+        for (tt, t) in tail_toks.iter_mut().zip(&toks[first..first + n]) {
+            *tt = speakers::Tok {
                 start: t.start - base,
                 end: t.end - base,
                 word: t.word,
-            })
-            .collect();
+            };
+        }
+        let ttoks = &tail_toks[..n];
         // after the cue: adverbials ("on Sunday"), up to a comma that may open a
         // participle ("…, Cuomo said on Sunday, adding that …")
         let comma_k = (ck + 1..ttoks.len())
@@ -1648,7 +1675,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
         if !adverbial {
             continue;
         }
-        let cue = cue_phrase(tail_t, &ttoks, ck);
+        let cue = cue_phrase(tail_t, ttoks, ck);
         let mention = if ck == 0 {
             // inverted: "…, said Patti Thompson, spokeswoman for …": a speaker phrase, then
             // an appositive or a few adverbials
@@ -1683,7 +1710,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
             Some(subj)
         }?;
         let abs_mention = base + mention.start..base + mention.end;
-        let mut out: Vec<Pending> = make(0..ci, abs_mention.clone(), cue).into_iter().collect();
+        let mut out = [make(0..ci, abs_mention.clone(), cue), None];
         // "…, adding that …" after the attribution
         if ck > 0
             && let Some(k) = comma_k
@@ -1702,18 +1729,14 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
                 {
                     start = th.end;
                 }
-                out.extend(make(
-                    base + start..body.len(),
-                    abs_mention,
-                    part.to_string(),
-                ));
+                out[1] = make(base + start..body.len(), abs_mention, part);
             }
         }
         return Some(out);
     }
 
     // X said (that) …, with perhaps ", adding …" after it
-    let mut out = Vec::new();
+    let mut out = [None, None];
     let participle = participle(body, &toks, cue_at, s);
     let main_end = participle.map_or(body.len(), |k| toks[k - 1].start);
     let main = reported_subject_first(body, &toks, main_end, cue_at, s);
@@ -1729,7 +1752,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
         })
     });
     if let Some((clause, np, cue)) = main {
-        out.extend(make(clause, np, cue));
+        out[0] = make(clause, np, cue);
     }
     if let (Some(k), Some(np)) = (participle, speaker_np) {
         let mut start = toks[k].end;
@@ -1739,7 +1762,7 @@ fn reported_in(t: &str, s: usize, e: usize, para: usize, cue_at: &[usize]) -> Op
         {
             start = toks[k + 1].end;
         }
-        out.extend(make(start..body.len(), np, w(k).to_string()));
+        out[1] = make(start..body.len(), np, w(k));
     }
     Some(out)
 }
@@ -1786,13 +1809,13 @@ fn participle(body: &str, toks: &[speakers::Tok], cue_at: &[usize], s: usize) ->
 /// `X said (that) CLAUSE` in `body[..end]`: the clause, the speaker phrase and the cue.
 /// `cue_at`: byte offsets of its cue words (see [`cues::positions`]) in the paragraph,
 /// where `body` starts at byte `s`.
-fn reported_subject_first(
-    body: &str,
+fn reported_subject_first<'a>(
+    body: &'a str,
     toks: &[speakers::Tok],
     end: usize,
     cue_at: &[usize],
     s: usize,
-) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>, String)> {
+) -> Option<(std::ops::Range<usize>, std::ops::Range<usize>, &'a str)> {
     let w = |k: usize| &body[toks[k].start..toks[k].end];
     // only tokens where the sentence's cue scan found a cue word can be one: the token
     // (after the first) that starts at each cue position, in order

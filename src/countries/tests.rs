@@ -408,6 +408,43 @@ fn upper_same_len_keeps_offsets() {
 }
 
 #[test]
+fn upper_same_len_into_replaces_what_the_buffer_held() {
+    let mut buf = String::from("left over from a longer text");
+    for (s, up) in [
+        ("straße", "STRAßE"),
+        ("Moscow", "MOSCOW"),
+        ("", ""),
+        ("Москва", "МОСКВА"),
+    ] {
+        upper_same_len_into(s, &mut buf);
+        assert_eq!(buf, up);
+    }
+}
+
+#[test]
+fn mentions_into_appends_what_mentions_finds() {
+    // texts in turn share the per-thread buffers, capitals and not
+    let texts = [
+        "FRANCE AND GERMANY SIGN ACCORD",
+        "Talks in Paris",
+        "",
+        "Jordan said Jordan would not.",
+        "BERLIN BACKS BRUSSELS",
+    ];
+    let mut all = vec![Mention {
+        code: "XX",
+        start: 0,
+        end: 0,
+    }];
+    let mut expected = all.clone();
+    for t in texts {
+        expected.extend(mentions(t));
+        mentions_into(t, &mut all);
+        assert_eq!(all, expected, "{t:?}");
+    }
+}
+
+#[test]
 fn every_form_matches_itself() {
     // Each form, alone, is found as itself (or hidden by a longer form that contains it).
     let m = &*MATCHER;
