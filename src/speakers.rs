@@ -1592,7 +1592,7 @@ pub fn is_role_or_body(np: &str) -> bool {
         .split_whitespace()
         .rfind(|w| !is_determiner(w))
         .is_some_and(|w| is_role_noun(w.trim_end_matches(['.', ','])));
-    role || proper_words(np.split_whitespace()).is_some_and(|n| n >= 1)
+    role || proper_words(np.split_whitespace().map(mark)).is_some_and(|n| n >= 1)
 }
 
 /// Is `description` ("spokesman for the association", "one dealer") about one person?
@@ -2445,23 +2445,17 @@ fn title_cut(marks: &[Marks]) -> Option<(usize, usize)> {
 /// Are the words marked `marks`, determiners aside, two or more capitalised words and
 /// name particles ("The White House", "Bank of America")?
 fn is_proper_body(marks: &[Marks]) -> bool {
-    let mut n = 0;
-    for &m in marks.iter().filter(|&&m| m & DETERMINER == 0) {
-        if m & (CAP | PARTICLE) == 0 {
-            return false;
-        }
-        n += 1;
-    }
-    n >= 2
+    proper_words(marks.iter().copied()).is_some_and(|n| n >= 2)
 }
 
-/// How many `words` there are, determiners aside, when all of those are capitalised words
-/// and name particles (the words of a proper name: "The White House", "Bank of America").
-fn proper_words<'w>(words: impl Iterator<Item = &'w str>) -> Option<usize> {
+/// How many words there are, of those marked `marks`, determiners aside, when all of those
+/// are capitalised words and name particles (the words of a proper name: "The White
+/// House", "Bank of America").
+fn proper_words(marks: impl Iterator<Item = Marks>) -> Option<usize> {
     let mut n = 0;
-    let proper = words.filter(|w| !is_determiner(w)).all(|w| {
+    let proper = marks.filter(|&m| m & DETERMINER == 0).all(|m| {
         n += 1;
-        is_cap(w) || is_name_particle(w)
+        m & (CAP | PARTICLE) != 0
     });
     proper.then_some(n)
 }
