@@ -190,6 +190,14 @@ fn spans(t: &str) -> Vec<Span> {
                 Mark::Straight if t[i..].starts_with("''") => 2,
                 _ => t[i..].chars().next().map_or(1, char::len_utf8),
             };
+            // the quote opened at `o`, its text from `s`, closed by this mark
+            let closed_here = move |o, s| Span {
+                open: o,
+                start: s,
+                end: i,
+                close_end: i + len,
+                closed: true,
+            };
             match (open, m) {
                 (None, Mark::Open(_)) => open = Some((i, i + len, false)),
                 (None, Mark::Straight) if opens_after(prev_char(t, i)) => {
@@ -199,26 +207,14 @@ fn spans(t: &str) -> Vec<Span> {
                     open = Some((i, i + len, true));
                 }
                 (Some((o, s, false)), Mark::Close(_) | Mark::Straight) => {
-                    out.push(Span {
-                        open: o,
-                        start: s,
-                        end: i,
-                        close_end: i + len,
-                        closed: true,
-                    });
+                    out.push(closed_here(o, s));
                     open = None;
                 }
                 (Some((o, s, false)), Mark::Open(_))
                     if t[o..].starts_with('„') && t[i..].starts_with('“') =>
                 {
                     // German style: „…“
-                    out.push(Span {
-                        open: o,
-                        start: s,
-                        end: i,
-                        close_end: i + len,
-                        closed: true,
-                    });
+                    out.push(closed_here(o, s));
                     open = None;
                 }
                 (Some((o, s, false)), Mark::Open(_)) => {
@@ -235,13 +231,7 @@ fn spans(t: &str) -> Vec<Span> {
                 (Some((o, s, true)), Mark::SingleClose)
                     if !next_char(t, i + len).is_some_and(char::is_alphanumeric) =>
                 {
-                    out.push(Span {
-                        open: o,
-                        start: s,
-                        end: i,
-                        close_end: i + len,
-                        closed: true,
-                    });
+                    out.push(closed_here(o, s));
                     open = None;
                 }
                 (Some((_, _, true)), Mark::Open(_) | Mark::Straight) => {
