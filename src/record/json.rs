@@ -46,9 +46,22 @@ pub fn write_json(article: &Article, out: &mut Vec<u8>) {
         None => out.extend_from_slice(b"null"),
     }
     out.extend_from_slice(b",\"lede\":");
+    let lede_at = out.len();
     write_opt_str(out, lede.as_deref());
+    let lede_written = lede_at..out.len();
     out.extend_from_slice(b",\"paragraphs\":");
-    write_strs(out, paragraphs);
+    // the lede is most often the first paragraph: its string, already escaped, is copied
+    out.push(b'[');
+    for (i, p) in paragraphs.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        } else if lede.as_deref() == Some(p.as_str()) {
+            out.extend_from_within(lede_written.clone());
+            continue;
+        }
+        write_str(out, p);
+    }
+    out.push(b']');
     out.extend_from_slice(b",\"credits\":");
     write_opt_str(out, credits.as_deref());
     out.extend_from_slice(b",\"quotes\":");
@@ -640,6 +653,38 @@ mod tests {
             let mut out = Vec::new();
             write_uint(&mut out, n);
             assert_eq!(out, n.to_string().into_bytes());
+        }
+    }
+
+    #[test]
+    fn a_lede_that_is_the_first_paragraph_is_written_as_serde_json_writes_it() {
+        let cases: &[(Option<&str>, &[&str])] = &[
+            (Some("Short."), &["Short.", "Short."]),
+            (
+                Some("A \"quoted\" lede\nof some length, longer than sixty-four bytes in all."),
+                &[
+                    "A \"quoted\" lede\nof some length, longer than sixty-four bytes in all.",
+                    "Then more.",
+                ],
+            ),
+            (Some("Not the first."), &["First.", "Not the first."]),
+            (Some(""), &["", ""]),
+            (None, &["null"]),
+            (Some("Alone."), &[]),
+        ];
+        for &(lede, paragraphs) in cases {
+            let a = Article {
+                lede: lede.map(str::to_string),
+                paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+                ..Article::default()
+            };
+            let mut out = Vec::new();
+            write_json(&a, &mut out);
+            assert_eq!(
+                out,
+                serde_json::to_vec(&a).unwrap(),
+                "{lede:?} {paragraphs:?}"
+            );
         }
     }
 
