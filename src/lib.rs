@@ -40,6 +40,7 @@ pub use record::{Article, SCHEMA_VERSION};
 
 use offsets::CodePoints;
 use record::{Country, Quote, Speaker};
+use std::cell::RefCell;
 
 /// What to analyse. Empty today; stages that can be switched off will be listed here.
 #[derive(Debug, Clone, Default)]
@@ -150,21 +151,43 @@ fn quotes_of(
     (out, speakers)
 }
 
+/// A found country mention: code, input byte range, from the dateline.
+type Found = (&'static str, usize, usize, bool);
+
+thread_local! {
+    /// The buffers of [`countries_of`] (the mentions of one text, those of the article),
+    /// kept from one article to the next: made anew, each would grow step by step, a
+    /// reallocation a step, in every article.
+    static COUNTRY_SCRATCH: RefCell<(Vec<countries::Mention>, Vec<Found>)> =
+        const { RefCell::new((Vec::new(), Vec::new())) };
+}
+
 /// Countries of the headline, subheadline, dateline and body, by first mention.
 fn countries_of(text: &str, s: &structure::Structure, cps: &mut CodePoints) -> Vec<Country> {
-    // (code, input byte range, form as written, from the dateline)
-    let mut found: Vec<(&'static str, usize, usize, bool)> = Vec::new();
+    COUNTRY_SCRATCH.with_borrow_mut(|(mentions, found)| {
+        mentions.clear();
+        found.clear();
+        countries_found(text, s, cps, mentions, found)
+    })
+}
+
+/// [`countries_of`], with its buffers (empty) given.
+fn countries_found(
+    text: &str,
+    s: &structure::Structure,
+    cps: &mut CodePoints,
+    mentions: &mut Vec<countries::Mention>,
+    found: &mut Vec<Found>,
+) -> Vec<Country> {
     let parts = s
         .headline_para
         .iter()
         .chain(&s.subheadline_para)
         .chain(&s.paragraphs);
-    // the mentions of a text (one buffer for all)
-    let mut mentions = Vec::new();
     for p in parts {
         mentions.clear();
-        countries::mentions_into(&p.text, &mut mentions);
-        for m in &mentions {
+        countries::mentions_into(&p.text, mentions);
+        for m in mentions.iter() {
             // the end maps through its last byte: a form may span a joined line break
             let start = p.src_offset(m.start);
             let end = p.src_offset(m.end.saturating_sub(1).max(m.start)) + 1;
@@ -179,7 +202,7 @@ fn countries_of(text: &str, s: &structure::Structure, cps: &mut CodePoints) -> V
     found.sort_by_key(|f| f.1);
 
     let mut out: Vec<Country> = Vec::new();
-    for (code, start, end, in_dateline) in found {
+    for &(code, start, end, in_dateline) in found.iter() {
         // forms as written, with a line break inside shown as a space
         let form = words::one_spaced_cow(text.get(start..end).unwrap_or_default());
         let span = [cps.at(start), cps.at(end)];
