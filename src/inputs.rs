@@ -30,6 +30,18 @@ impl Source {
         }
     }
 
+    /// [`Source::display`] and [`Source::name_warning`] at once: a path of UTF-8 (almost
+    /// every one) is looked at once, and copied as it is.
+    pub fn display_and_warning(&self) -> (String, Option<String>) {
+        match self {
+            Source::File(p) => match p.to_str() {
+                Some(name) => (name.to_owned(), None),
+                None => (self.display(), self.name_warning()),
+            },
+            Source::Stdin => (self.display(), self.name_warning()),
+        }
+    }
+
     /// A warning when the path is not valid UTF-8 (the shown name is then lossy).
     pub fn name_warning(&self) -> Option<String> {
         match self {
@@ -504,6 +516,23 @@ mod tests {
                         .any(|x| x.trim_start_matches('.').eq_ignore_ascii_case(e))
                 });
             assert_eq!(has_ext(OsStr::new(name), &exts), want, "{name:?}");
+        }
+    }
+
+    #[test]
+    fn display_and_warning_are_display_and_name_warning() {
+        use std::os::unix::ffi::OsStrExt;
+        let sources = [
+            Source::Stdin,
+            Source::File(PathBuf::from("news/a.txt")),
+            Source::File(PathBuf::from("é/€.txt")),
+            Source::File(PathBuf::from("")),
+            Source::File(PathBuf::from(OsStr::from_bytes(b"bad\xFCname.txt"))),
+            Source::File(PathBuf::from(OsStr::from_bytes(b"\xFF"))),
+        ];
+        for source in sources {
+            let want = (source.display(), source.name_warning());
+            assert_eq!(source.display_and_warning(), want, "{source:?}");
         }
     }
 

@@ -707,7 +707,7 @@ fn text_input(source: &Source, settings: &Settings) -> Outcome {
 
 /// [`text_input`], reading into `buf`.
 fn text_input_in(source: &Source, settings: &Settings, bytes: &mut Vec<u8>) -> Outcome {
-    let name = source.display();
+    let (name, name_warning) = source.display_and_warning();
     let failed = |name: String, cause: String| Outcome::Failed {
         name,
         cause,
@@ -726,7 +726,7 @@ fn text_input_in(source: &Source, settings: &Settings, bytes: &mut Vec<u8>) -> O
     };
     // the name goes into the record; a failure to print it (rare) makes it again
     article.file = name;
-    article.warnings.extend(source.name_warning());
+    article.warnings.extend(name_warning);
     article.warnings.extend(decoded.warnings);
     match settings
         .render
