@@ -445,8 +445,13 @@ impl WordSets {
                 // letters from `at` on: the run's length, 8 when it is 8 or longer
                 let run = crate::swar::ascii_letters(crate::swar::load_padded(b, at));
                 let len = (!run & crate::swar::HIGH).trailing_zeros() as usize / 8;
+                // a run shorter than 8 is known whole: only a longer one is measured again
                 if self.letters[len] >> ((b[at] | 0x20) - b'a') & 1 == 1
-                    && self.first_word_at(b, at)
+                    && if len < 8 {
+                        self.is_first_word(&b[at..at + len])
+                    } else {
+                        self.first_word_at(b, at)
+                    }
                 {
                     return true;
                 }

@@ -325,15 +325,24 @@ impl Para {
     pub fn from_lines(lines: &[Line<'_>]) -> Para {
         let mut text = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
         let mut segs = Segs::with_capacity(lines.len());
-        for l in lines {
-            if !text.is_empty() {
-                text.push(' ');
-            }
+        // the first line apart: the test for a joining space is then the same (true, the
+        // lines of a block not being blank) on every line of the loop, not false on its first
+        if let Some((first, rest)) = lines.split_first() {
             segs.push(Seg {
-                at: text.len(),
-                src: l.start,
+                at: 0,
+                src: first.start,
             });
-            text.push_str(l.text);
+            text.push_str(first.text);
+            for l in rest {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                segs.push(Seg {
+                    at: text.len(),
+                    src: l.start,
+                });
+                text.push_str(l.text);
+            }
         }
         Para {
             text,

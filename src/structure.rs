@@ -230,7 +230,12 @@ fn take_para(u: &mut Unit) -> Para {
 
 fn unit(para: Para, block: usize, line: usize) -> Unit {
     Unit {
-        chars: para.text.chars().count(),
+        // an ASCII text (most) has as many characters as bytes, checked a word at a time
+        chars: if para.text.is_ascii() {
+            para.text.len()
+        } else {
+            para.text.chars().count()
+        },
         para,
         block,
         line,
