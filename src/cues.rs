@@ -373,16 +373,10 @@ pub fn positions_into(text: &str, out: &mut Vec<usize>) {
         while runs != 0 {
             let at = runs.trailing_zeros();
             runs &= runs - 1;
-            let start = k * 64 + at as usize;
-            // the first two letters (of at least 3) turn most runs away before their length
-            // is read
-            let lens = RUN_PAIRS.0[pair(b[start], b[start + 1])];
-            if lens == 0 {
-                continue;
-            }
             // the run's length: the letters from `at` (fewer than 13)
             let len = (!(letters >> at | next.letters << 1 << (63 - at))).trailing_zeros() as usize;
-            if lens & 1 << len != 0 && is_cue_run(&b[start..start + len]) {
+            let start = k * 64 + at as usize;
+            if is_cue_run(&b[start..start + len]) {
                 out.push(start);
             }
         }
