@@ -217,6 +217,7 @@ pub fn word(word: &str) -> Option<bool> {
 }
 
 /// The entry for `w` among the cue words of its slot (the slot is known to be used).
+#[inline]
 fn found_in(slot: usize, w: &[u8]) -> Option<bool> {
     let index = index();
     let (lo, hi) = index.slots[slot];
@@ -228,14 +229,32 @@ fn found_in(slot: usize, w: &[u8]) -> Option<bool> {
 }
 
 /// A word of up to 16 bytes folded to ASCII lower case, as one number: two words of the
-/// same length are equal ignoring ASCII case when their keys are equal.
+/// same length are equal ignoring ASCII case when their keys are equal. The bytes are read
+/// in at most two loads that may overlap (no copy of a variable length), and folded a word
+/// at a time: a few steps for any length, where a loop a byte costs one step a byte.
 #[inline]
 fn folded_key(w: &[u8]) -> u128 {
-    let mut k = [0u8; 16];
-    for (d, s) in k.iter_mut().zip(w) {
-        *d = s.to_ascii_lowercase();
-    }
-    u128::from_le_bytes(k)
+    let n = w.len();
+    assert!(n <= 16, "a key holds up to 16 bytes");
+    // byte `i` of the word at bit `8 i` of the key; where the two loads overlap they hold
+    // the same bytes, so ORing them is exact
+    let raw = if n >= 8 {
+        let lo = swar::load(w);
+        let hi = swar::load(&w[n - 8..]);
+        u128::from(lo) | u128::from(hi) << (8 * (n - 8))
+    } else if n >= 4 {
+        let four = |at: usize| u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]);
+        u128::from(u64::from(four(0)) | u64::from(four(n - 4)) << (8 * (n - 4)))
+    } else if n > 0 {
+        let one = |at: usize| u128::from(w[at]) << (8 * at);
+        one(0) | one(n / 2) | one(n - 1)
+    } else {
+        0
+    };
+    // the capitals gain bit 5 (their mark, bit 7, moved down two); the zero bytes past the
+    // word are no capitals
+    let lower = |x: u64| x | (swar::ascii_range(x & swar::LOW7, b'A', b'Z') & !x) >> 2;
+    u128::from(lower(raw as u64)) | u128::from(lower((raw >> 64) as u64)) << 64
 }
 
 /// Cue words are 3 to 12 ASCII letters long.
@@ -314,22 +333,33 @@ pub fn positions_into(text: &str, out: &mut Vec<usize>) {
     // a cue is a whole run of 3 to 12 ASCII letters. The runs are found 64 bytes at a time
     // from a mask of the letters of the block and of the next one: a run starts at a
     // letter after a non-letter, and is 3 to 12 letters long when 3 letters but not 13
-    // start there. The last block is padded with zero bytes (not letters), so a run that
-    // ends the text ends there
+    // start there. The bytes past the end count as no letters, so a run that ends the text
+    // ends there
     let (blocks, rest) = b.as_chunks::<64>();
-    let mut last = [0u8; 64];
-    last[..rest.len()].copy_from_slice(rest);
+    let last = if rest.is_empty() {
+        Letters::default()
+    } else {
+        match b.last_chunk::<64>() {
+            // the last 64 bytes, moved down to the bits of the rest
+            Some(block) => letter_bits(block).down(64 - rest.len()),
+            None => {
+                let mut padded = [0u8; 64];
+                padded[..rest.len()].copy_from_slice(rest);
+                letter_bits(&padded)
+            }
+        }
+    };
     let letters_of = |k: usize| match blocks.get(k) {
         Some(block) => letter_bits(block),
-        None if k == blocks.len() => letter_bits(&last),
-        None => 0,
+        None if k == blocks.len() => last,
+        None => Letters::default(),
     };
     let mut next = letters_of(0);
     let mut before = 0; // 1 when the byte before the block is a letter
     for k in 0..=blocks.len() {
-        let letters = next;
+        let Letters { letters, upper } = next;
         next = letters_of(k + 1);
-        let m = u128::from(letters) | u128::from(next) << 64; // the letters from the block on
+        let m = u128::from(letters) | u128::from(next.letters) << 64; // the letters from the block on
         let starts = letters & !(letters << 1 | before);
         before = letters >> 63;
         let two = m & m >> 1;
@@ -337,12 +367,14 @@ pub fn positions_into(text: &str, out: &mut Vec<usize>) {
         let eight = four & four >> 4;
         let three = two & m >> 2;
         let thirteen = eight & four >> 8 & m >> 12;
-        let mut runs = starts & three as u64 & !(thirteen as u64);
+        // a capital starts a cue only in "According": a run of exactly 9 letters
+        let nine = eight & m >> 8 & !(m >> 9);
+        let mut runs = starts & three as u64 & !(thirteen as u64) & !(upper & !nine as u64);
         while runs != 0 {
             let at = runs.trailing_zeros();
             runs &= runs - 1;
             // the run's length: the letters from `at` (fewer than 13)
-            let len = (!(letters >> at | next << 1 << (63 - at))).trailing_zeros() as usize;
+            let len = (!(letters >> at | next.letters << 1 << (63 - at))).trailing_zeros() as usize;
             let start = k * 64 + at as usize;
             if is_cue_run(&b[start..start + len]) {
                 out.push(start);
@@ -351,10 +383,31 @@ pub fn positions_into(text: &str, out: &mut Vec<usize>) {
     }
 }
 
-/// Bit `k` set where byte `k` of `block` is an ASCII letter.
+/// The ASCII letters of a 64-byte block, and the capitals among them: bit `k` for byte `k`.
+#[derive(Clone, Copy, Default, Debug, PartialEq)]
+struct Letters {
+    letters: u64,
+    upper: u64,
+}
+
+impl Letters {
+    /// The bits from `n` on, moved down to bit 0 (`n` below 64).
+    fn down(self, n: usize) -> Letters {
+        Letters {
+            letters: self.letters >> n,
+            upper: self.upper >> n,
+        }
+    }
+}
+
+/// The ASCII letters of `block`, and the capitals among them.
 #[inline]
-fn letter_bits(block: &[u8; 64]) -> u64 {
-    swar::Bytes64::load(block).ascii_letters().bits()
+fn letter_bits(block: &[u8; 64]) -> Letters {
+    let b = swar::Bytes64::load(block);
+    Letters {
+        letters: b.ascii_letters().bits(),
+        upper: b.ascii_upper().bits(),
+    }
 }
 
 /// Is `w`, a whole run of ASCII letters, a cue of reported speech? A cue word that takes
@@ -469,6 +522,51 @@ use crate::swar;
 mod tests {
     use super::*;
 
+    /// [`folded_key`] a byte at a time: the reference.
+    fn folded_key_bytewise(w: &[u8]) -> u128 {
+        let mut k = [0u8; 16];
+        for (d, s) in k.iter_mut().zip(w) {
+            *d = s.to_ascii_lowercase();
+        }
+        u128::from_le_bytes(k)
+    }
+
+    #[test]
+    fn folded_key_is_the_bytewise_fold() {
+        let cases: &[&[u8]] = &[
+            b"",
+            b"a",
+            b"Z",
+            b"@[",
+            b"`{",
+            b"SaId",
+            b"according",
+            b"ACCORDING",
+            b"underscored",
+            b"Acknowledges",
+            b"\xc3\xa9T\xc3\x89s",
+            b"\x00\x7f\x80\xff AZaz@[`{",
+            b"0123456789ABCDEF",
+        ];
+        for w in cases {
+            assert_eq!(folded_key(w), folded_key_bytewise(w), "{w:?}");
+        }
+        // every byte value at every place of every length
+        for n in 1..=16 {
+            for at in 0..n {
+                for v in 0..=255u8 {
+                    let mut w = [b'Q'; 16];
+                    w[at] = v;
+                    assert_eq!(
+                        folded_key(&w[..n]),
+                        folded_key_bytewise(&w[..n]),
+                        "{n} {at} {v}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn letter_bits_marks_each_ascii_letter() {
         let cases: [&[u8]; 4] = [
@@ -483,9 +581,16 @@ mod tests {
                 for (i, &c) in case.iter().enumerate() {
                     block[(shift + i) % 64] = c;
                 }
-                let want = block.iter().enumerate().fold(0u64, |m, (i, c)| {
-                    m | u64::from(c.is_ascii_alphabetic()) << i
-                });
+                let bits = |pass: fn(&u8) -> bool| {
+                    block
+                        .iter()
+                        .enumerate()
+                        .fold(0u64, |m, (i, c)| m | u64::from(pass(c)) << i)
+                };
+                let want = Letters {
+                    letters: bits(u8::is_ascii_alphabetic),
+                    upper: bits(u8::is_ascii_uppercase),
+                };
                 assert_eq!(letter_bits(&block), want, "{block:?}");
             }
         }
