@@ -1089,8 +1089,9 @@ fn attribute<'a>(
         if ended {
             let (_, following_end) = sentence_around(starts, t.len(), s_end.max(sp.close_end));
             let following = &t[sp.close_end..following_end.min(next_open)];
-            let short = words_up_to(following, 13) <= 12
-                || (words_up_to(following, 25) <= 24 && is_bare_attribution(following));
+            // counted once, as far as the larger limit
+            let n = words_up_to(following, 25);
+            let short = n <= 12 || (n <= 24 && is_bare_attribution(following));
             // (no other letter folds to ASCII "according")
             let opens_with_according = following
                 .trim_start()
@@ -1690,8 +1691,9 @@ fn reported_in<'a>(
             // ("the plant's Director General Oleg Mokryi said")
             let lead = &tail_t[..subj.start];
             // whether it names someone only when there are words before it
-            if words_up_to(lead, 1) > 0
-                && !(words_up_to(lead, 4) <= 3
+            let n = words_up_to(lead, 4);
+            if n > 0
+                && !(n <= 3
                     && !lead.contains(',')
                     && speakers::names_someone(&tail_t[subj.clone()]))
             {
