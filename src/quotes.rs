@@ -1271,7 +1271,8 @@ fn subject_note(t: &str, para: usize, st: usize) -> Option<Pending<'static>> {
         0
     };
     let r = speakers::leading_name(&rest[skip..]).or_else(|| {
-        // "The White House has confirmed …": a named body after a determiner
+        // what the name reader turns away: a pronoun ("He added …") or a phrase in lower
+        // case ("the company said …"); "The White House has confirmed …" is a leading name
         speakers::object_after(&rest[skip..])
             .filter(|r| crate::words::words(&rest[skip..][r.clone()]).count() <= 6)
     })?;
