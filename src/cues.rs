@@ -229,32 +229,19 @@ fn found_in(slot: usize, w: &[u8]) -> Option<bool> {
 }
 
 /// A word of up to 16 bytes folded to ASCII lower case, as one number: two words of the
-/// same length are equal ignoring ASCII case when their keys are equal. The bytes are read
-/// in at most two loads that may overlap (no copy of a variable length), and folded a word
-/// at a time: a few steps for any length, where a loop a byte costs one step a byte.
+/// same length are equal ignoring ASCII case when their keys are equal. Made of the folded
+/// heads of its first and last eight bytes ([`words::folded_head`]), which overlap on equal
+/// bytes: a few steps for any length, where a loop a byte costs one step a byte.
 #[inline]
 fn folded_key(w: &[u8]) -> u128 {
     let n = w.len();
     assert!(n <= 16, "a key holds up to 16 bytes");
-    // byte `i` of the word at bit `8 i` of the key; where the two loads overlap they hold
-    // the same bytes, so ORing them is exact
-    let raw = if n >= 8 {
-        let lo = swar::load(w);
-        let hi = swar::load(&w[n - 8..]);
-        u128::from(lo) | u128::from(hi) << (8 * (n - 8))
-    } else if n >= 4 {
-        let four = |at: usize| u32::from_le_bytes([w[at], w[at + 1], w[at + 2], w[at + 3]]);
-        u128::from(u64::from(four(0)) | u64::from(four(n - 4)) << (8 * (n - 4)))
-    } else if n > 0 {
-        let one = |at: usize| u128::from(w[at]) << (8 * at);
-        one(0) | one(n / 2) | one(n - 1)
+    let head = u128::from(words::folded_head(w));
+    if n <= 8 {
+        head
     } else {
-        0
-    };
-    // the capitals gain bit 5 (their mark, bit 7, moved down two); the zero bytes past the
-    // word are no capitals
-    let lower = |x: u64| x | (swar::ascii_range(x & swar::LOW7, b'A', b'Z') & !x) >> 2;
-    u128::from(lower(raw as u64)) | u128::from(lower((raw >> 64) as u64)) << 64
+        head | u128::from(words::folded_head(&w[n - 8..])) << (8 * (n - 8))
+    }
 }
 
 /// Cue words are 3 to 12 ASCII letters long.
@@ -516,7 +503,7 @@ pub fn phrase_at(text: &str) -> Option<(usize, bool)> {
     })
 }
 
-use crate::swar;
+use crate::{swar, words};
 
 #[cfg(test)]
 mod tests {

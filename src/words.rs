@@ -460,7 +460,8 @@ impl<T: Copy + Default + std::ops::BitOr<Output = T>> WordMap<T> {
 
 /// The first eight bytes of `w` (zero past its end) with ASCII capitals in lower case, as
 /// a little-endian word; shorter words are read in two overlapping loads, or three bytes.
-fn folded_head(w: &[u8]) -> u64 {
+#[inline]
+pub(crate) fn folded_head(w: &[u8]) -> u64 {
     let n = w.len();
     let x = if let Some(h) = w.first_chunk::<8>() {
         u64::from_le_bytes(*h)
