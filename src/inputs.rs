@@ -12,6 +12,7 @@ use std::ffi::OsStr;
 use std::fmt;
 use std::fs;
 use std::io::{self, Read};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// One input to analyse.
@@ -69,27 +70,33 @@ impl Source {
         }
     }
 
-    /// Reads the whole source into `buf` (emptied first), refusing more than `limit` bytes.
+    /// Reads the whole source onto the end of `buf`, refusing more than `limit` bytes, and
+    /// says where in `buf` its bytes are. On an error `buf` is as it was.
     ///
     /// The caller keeps the buffer from one input to the next, so it is rarely grown and no
     /// file's size is asked for: a file costs an open, a read of it and the read that finds
     /// its end, and a close. A directory (met only if one replaced a file since the walk)
     /// fails at its read, as "is a directory".
-    pub fn read_into(&self, limit: u64, buf: &mut Vec<u8>) -> Result<(), InputError> {
-        buf.clear();
+    pub fn read_append(&self, limit: u64, buf: &mut Vec<u8>) -> Result<Range<usize>, InputError> {
+        let start = buf.len();
         // the reader taken by value, not boxed: a box is an allocation per file
         fn read_all(r: impl Read, limit: u64, buf: &mut Vec<u8>) -> io::Result<usize> {
             r.take(limit.saturating_add(1)).read_to_end(buf)
         }
-        match self {
+        let read = match self {
             Source::Stdin => read_all(io::stdin(), limit, buf),
-            Source::File(p) => read_all(fs::File::open(p).map_err(InputError::Io)?, limit, buf),
-        }
-        .map_err(InputError::Io)?;
-        if buf.len() as u64 > limit {
-            return Err(InputError::TooLarge { limit });
-        }
-        Ok(())
+            Source::File(p) => match fs::File::open(p) {
+                Ok(f) => read_all(f, limit, buf),
+                Err(e) => Err(e),
+            },
+        };
+        let outcome = match read {
+            Err(e) => Err(InputError::Io(e)),
+            Ok(n) if n as u64 > limit => Err(InputError::TooLarge { limit }),
+            Ok(_) => return Ok(start..buf.len()),
+        };
+        buf.truncate(start);
+        outcome
     }
 }
 

@@ -11,7 +11,7 @@ use serde::Serialize;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
-use std::ops::ControlFlow;
+use std::ops::{ControlFlow, Range};
 use std::panic::AssertUnwindSafe;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -506,11 +506,7 @@ fn convert(
             let stop = batch::run_ordered(
                 jobs,
                 args.thread_count(),
-                |jobs: Vec<Job>| {
-                    jobs.into_iter()
-                        .map(|job| work(job, &settings))
-                        .collect::<Vec<_>>()
-                },
+                |jobs: Vec<Job>| work_all(jobs, &settings),
                 |outcomes| {
                     for outcome in outcomes {
                         let written = match outcome {
@@ -625,7 +621,61 @@ fn safely<T>(doing: &str, f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
-/// Does one job (on a worker thread).
+/// How many bytes of files a thread reads before it analyses them. Files are read a group
+/// at a time, then analysed one after another: taking turns between the kernel's reading
+/// and the analysis at every file costs each of them its warm caches and branch history.
+/// A file that takes the group past this size is the group's last.
+const READ_AHEAD: usize = 256 << 10;
+
+/// A job whose input has been read: where its bytes are in the read buffer, or why it
+/// could not be read (a job with nothing to read has an empty range).
+type ReadJob = (Job, Result<Range<usize>, InputError>);
+
+/// Does a batch of jobs (on a worker thread) and gives their outcomes in order. Files are
+/// read into this thread's [`READ_BUFFER`] a group at a time (see [`READ_AHEAD`]), then
+/// analysed.
+fn work_all(jobs: Vec<Job>, settings: &Settings) -> Vec<Outcome> {
+    READ_BUFFER.with_borrow_mut(|buf| {
+        let mut outcomes = Vec::with_capacity(jobs.len());
+        let mut group: Vec<ReadJob> = Vec::new();
+        for job in jobs {
+            match job {
+                Job::Text(source) => {
+                    let read = source.read_append(settings.input.max_size, buf);
+                    group.push((Job::Text(source), read));
+                    if buf.len() >= READ_AHEAD {
+                        work_group(&mut group, buf, settings, &mut outcomes);
+                    }
+                }
+                job => group.push((job, Ok(0..0))),
+            }
+        }
+        work_group(&mut group, buf, settings, &mut outcomes);
+        outcomes
+    })
+}
+
+/// Analyses the jobs of `group`, read into `buf`, and empties both.
+fn work_group(
+    group: &mut Vec<ReadJob>,
+    buf: &mut Vec<u8>,
+    settings: &Settings,
+    outcomes: &mut Vec<Outcome>,
+) {
+    for (job, read) in group.drain(..) {
+        outcomes.push(match job {
+            Job::Text(source) => text_input(&source, read, buf, settings),
+            job => work(job, settings),
+        });
+    }
+    buf.clear();
+    // one grown for a large input is let go
+    if buf.capacity() > BUFFER_KEPT {
+        *buf = Vec::with_capacity(READ_AHEAD);
+    }
+}
+
+/// The outcome of one job.
 fn work(job: Job, settings: &Settings) -> Outcome {
     let args = settings.input;
     match job {
@@ -634,7 +684,12 @@ fn work(job: Job, settings: &Settings) -> Outcome {
             cause: e.to_string(),
             record: None,
         },
-        Job::Text(source) => text_input(&source, settings),
+        // read on its own (`work_all` reads a group of them at once)
+        Job::Text(source) => {
+            let mut buf = Vec::new();
+            let read = source.read_append(args.max_size, &mut buf);
+            text_input(&source, read, &buf, settings)
+        }
         Job::Line {
             name,
             lineno,
@@ -690,32 +745,29 @@ fn work(job: Job, settings: &Settings) -> Outcome {
 const BUFFER_KEPT: usize = 1 << 20;
 
 thread_local! {
-    /// The buffer inputs are read into, kept from one input to the next on each thread.
-    static READ_BUFFER: RefCell<Vec<u8>> = RefCell::new(Vec::with_capacity(64 << 10));
+    /// The buffer a group of inputs is read into, kept from one group to the next on each
+    /// thread (see [`work_all`]).
+    static READ_BUFFER: RefCell<Vec<u8>> = RefCell::new(Vec::with_capacity(READ_AHEAD));
 }
 
-/// One article per input.
-fn text_input(source: &Source, settings: &Settings) -> Outcome {
-    READ_BUFFER.with_borrow_mut(|buf| {
-        let out = text_input_in(source, settings, buf);
-        if buf.capacity() > BUFFER_KEPT {
-            *buf = Vec::with_capacity(64 << 10);
-        }
-        out
-    })
-}
-
-/// [`text_input`], reading into `buf`.
-fn text_input_in(source: &Source, settings: &Settings, bytes: &mut Vec<u8>) -> Outcome {
+/// One article per input: the outcome of `source`, whose reading gave `read` (where its
+/// bytes are in `buf`, or why it could not be read).
+fn text_input(
+    source: &Source,
+    read: Result<Range<usize>, InputError>,
+    buf: &[u8],
+    settings: &Settings,
+) -> Outcome {
     let (name, name_warning) = source.display_and_warning();
     let failed = |name: String, cause: String| Outcome::Failed {
         name,
         cause,
         record: None,
     };
-    if let Err(e) = source.read_into(settings.input.max_size, bytes) {
-        return failed(name, e.to_string());
-    }
+    let bytes = match read {
+        Ok(range) => &buf[range],
+        Err(e) => return failed(name, e.to_string()),
+    };
     let decoded = match wirecopy::decode(bytes) {
         Ok(d) => d,
         Err(e) => return failed(name, e.to_string()),

@@ -782,6 +782,63 @@ fn a_batch_with_bad_inputs_loses_nothing() {
     assert_eq!(r.stderr().lines().collect::<Vec<_>>(), want_errors);
 }
 
+/// Files are read a group at a time (about 256 KiB) before they are analysed: a batch of
+/// large and small files, with bad ones among them, comes out whole and in order, each
+/// record made of its own file's text, on one thread and on several.
+#[test]
+fn a_batch_read_in_groups_keeps_each_file_to_its_record() {
+    let dir = TempDir::new("groups");
+    // ~100 KB of body: three of these fill a group
+    let filler = "The council said the work would continue through the spring. ".repeat(1600);
+    let mut args = Vec::new();
+    let mut want = Vec::new();
+    let mut errors = 0;
+    for i in 0..40 {
+        let name = format!("{i:02}");
+        let path = match i % 7 {
+            // a file past the size limit, and one that is not there
+            3 => {
+                dir.write(format!("{name}-big.txt"), "x".repeat(300 << 10));
+                errors += 1;
+                dir.arg(&format!("{name}-big.txt"))
+            }
+            5 => {
+                errors += 1;
+                dir.arg(&format!("{name}-missing.txt"))
+            }
+            _ => {
+                let mut text = article(&name);
+                if i % 2 == 0 {
+                    text.push_str(&format!("\n{filler}\n"));
+                }
+                let p = dir.write(format!("{name}-good.txt"), text);
+                want.push((s(&p), headline_of(&name)));
+                s(&p)
+            }
+        };
+        args.push(path);
+    }
+    for threads in ["1", "2"] {
+        let mut a = vec!["-j".to_string(), threads.to_string()];
+        a.extend(["--max-size".to_string(), "200K".to_string()]);
+        a.extend(args.iter().cloned());
+        let r = run(&a, b"");
+        r.assert_exit(1);
+        let recs = r.records();
+        let got: Vec<(String, String)> = recs
+            .iter()
+            .map(|r| {
+                (
+                    r["file"].as_str().unwrap().to_string(),
+                    r["headline"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "-j {threads}");
+        assert_eq!(r.stderr().lines().count(), errors, "-j {threads}");
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // 5. output that goes away or fails
 
