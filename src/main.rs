@@ -14,7 +14,7 @@ use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::ops::{ControlFlow, Range};
 use std::panic::AssertUnwindSafe;
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use wirecopy::batch;
 use wirecopy::render::{html, terminal_safe, text, tsv};
@@ -93,12 +93,6 @@ enum Payload {
     /// A compact JSON record and its line end, rendered straight into the output buffer
     /// (with one thread: see [`Settings::inline`]).
     Written,
-    /// Compact JSON records, each with its line end, rendered together on a worker (with
-    /// several threads: see [`Settings::gather`]).
-    Lines {
-        bytes: Vec<u8>,
-        records: u64,
-    },
 }
 
 /// What is made of each article.
@@ -186,10 +180,6 @@ struct Settings<'a> {
     /// Records are rendered on the thread that writes them (one thread: jobs run inline),
     /// so [`Render::article`] may write them straight into the output buffer.
     inline: bool,
-    /// Compact JSON records rendered on a worker (several threads) go into its own
-    /// [`OUTPUT`] and are handed over a run at a time ([`Payload::Lines`]): one buffer for
-    /// a job's records, not one for each.
-    gather: bool,
 }
 
 /// Writing stopped: the reader went away (quiet) or the write failed (reported).
@@ -424,16 +414,6 @@ impl<W: Write> Output<W> {
         self.write_full()
     }
 
-    /// Writes `records` compact JSON records with their line ends, rendered on a worker.
-    fn lines(&mut self, bytes: &[u8], records: u64) -> Result<(), Stop> {
-        self.records += records;
-        if OUTPUT.with_borrow(Vec::is_empty) {
-            self.out.write_all(bytes).map_err(Stop::from)
-        } else {
-            self.put(bytes)
-        }
-    }
-
     /// Passes on what was written, after each job's records (a few files, or one jsonl
     /// line), so a pipeline sees records as they come.
     fn flush(&mut self) -> Result<(), Stop> {
@@ -500,14 +480,6 @@ fn convert(
         render,
         opts: Options::default(),
         inline: args.thread_count() <= 1,
-        gather: args.thread_count() > 1
-            && matches!(
-                render,
-                Render::Json {
-                    pretty: false,
-                    array: false
-                }
-            ),
     };
     let exts = args.extensions();
     let sources = inputs::expand(&args.paths, &exts);
@@ -543,36 +515,19 @@ fn convert(
                             Outcome::Record {
                                 out: payload,
                                 input_bytes,
-                            } => match payload {
-                                Payload::Bytes(bytes) => {
-                                    progress.articles(1, input_bytes, false);
-                                    out.record(&bytes)
-                                }
-                                Payload::Written => {
-                                    progress.articles(1, input_bytes, false);
-                                    out.written()
-                                }
-                                Payload::Lines { mut bytes, records } => {
-                                    progress.articles(records, input_bytes, false);
-                                    let written = out.lines(&bytes, records);
-                                    // handed back for another job's records
-                                    if bytes.capacity() <= BUFFER_KEPT
-                                        && let Ok(mut spare) = SPARE_LINES.lock()
-                                        && spare.len() < SPARE_LINES_KEPT
-                                    {
-                                        bytes.clear();
-                                        spare.push(bytes);
+                            } => {
+                                progress.article(input_bytes, false);
+                                match payload {
+                                    Payload::Bytes(bytes) => out.record(&bytes),
+                                    Payload::Written => out.written(),
+                                    Payload::Article(a) => {
+                                        if let Some(s) = summary.as_deref_mut() {
+                                            s.add(&a);
+                                        }
+                                        Ok(())
                                     }
-                                    written
                                 }
-                                Payload::Article(a) => {
-                                    progress.articles(1, input_bytes, false);
-                                    if let Some(s) = summary.as_deref_mut() {
-                                        s.add(&a);
-                                    }
-                                    Ok(())
-                                }
-                            },
+                            }
                             Outcome::Failed {
                                 name,
                                 cause,
@@ -580,7 +535,7 @@ fn convert(
                             } => {
                                 progress.clear();
                                 report(&name, &cause);
-                                progress.articles(1, 0, true);
+                                progress.article(0, true);
                                 if let Some(s) = summary.as_deref_mut() {
                                     s.add_failure();
                                 }
@@ -709,32 +664,11 @@ fn work_group(
     settings: &Settings,
     outcomes: &mut Vec<Outcome>,
 ) {
-    // the records gathered in this thread's OUTPUT, and their inputs' size
-    let (mut records, mut input) = (0, 0);
     for (job, read) in group.drain(..) {
-        let outcome = match job {
+        outcomes.push(match job {
             Job::Text(source) => text_input(&source, read, buf, settings),
             job => work(job, settings),
-        };
-        match outcome {
-            Outcome::Record {
-                out: Payload::Written,
-                input_bytes,
-            } if settings.gather => {
-                records += 1;
-                input += input_bytes;
-            }
-            outcome => {
-                if records > 0 {
-                    outcomes.push(gathered(records, input));
-                    (records, input) = (0, 0);
-                }
-                outcomes.push(outcome);
-            }
-        }
-    }
-    if records > 0 {
-        outcomes.push(gathered(records, input));
+        });
     }
     buf.clear();
     // one grown for a large input is let go
@@ -742,29 +676,6 @@ fn work_group(
         *buf = Vec::with_capacity(READ_AHEAD);
     }
 }
-
-/// The `records` gathered in this thread's [`OUTPUT`] (see [`Settings::gather`]), taken
-/// out of it, from inputs of `input` bytes.
-fn gathered(records: u64, input: u64) -> Outcome {
-    let next = SPARE_LINES
-        .lock()
-        .ok()
-        .and_then(|mut spare| spare.pop())
-        .unwrap_or_default();
-    let bytes = OUTPUT.with_borrow_mut(|buf| std::mem::replace(buf, next));
-    Outcome::Record {
-        out: Payload::Lines { bytes, records },
-        input_bytes: input,
-    }
-}
-
-/// Buffers of [`Payload::Lines`] that have been written out, for workers to gather records
-/// in again: a buffer of fresh memory for every job costs page faults.
-static SPARE_LINES: Mutex<Vec<Vec<u8>>> = Mutex::new(Vec::new());
-
-/// At most this many spare buffers are kept. No more are ever made than there are jobs in
-/// flight at once (a buffer is made only when none is spare), so this is a guard only.
-const SPARE_LINES_KEPT: usize = 64;
 
 /// The outcome of one job.
 fn work(job: Job, settings: &Settings) -> Outcome {
@@ -873,7 +784,7 @@ fn text_input(
     article.warnings.extend(decoded.warnings);
     match settings
         .render
-        .article(article, &decoded.text, settings.inline || settings.gather)
+        .article(article, &decoded.text, settings.inline)
     {
         Ok(out) => Outcome::Record {
             out,
@@ -965,9 +876,9 @@ impl Progress {
         }
     }
 
-    fn articles(&mut self, n: u64, bytes: u64, failed: bool) {
-        self.articles += n;
-        self.failed += if failed { n } else { 0 };
+    fn article(&mut self, bytes: u64, failed: bool) {
+        self.articles += 1;
+        self.failed += u64::from(failed);
         self.bytes += bytes;
         if self.shown && self.last_drawn.elapsed() >= Duration::from_millis(200) {
             self.last_drawn = Instant::now();
