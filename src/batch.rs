@@ -3,9 +3,11 @@
 //!
 //! Method: a producer thread pulls jobs from the (lazy) input iterator and numbers them;
 //! workers take jobs from a bounded channel and send results back; the calling thread keeps
-//! results that arrive early in a reorder buffer and delivers them in order. The producer
-//! may run at most `window` jobs ahead of the last delivered result, which bounds the jobs
-//! queued, running and waiting in the buffer. With one thread everything runs inline.
+//! results that arrive early in a reorder buffer and delivers them in order. The calling
+//! thread is one of the `threads`: when the next result is not there yet, it takes a job
+//! itself rather than wait. The producer may run at most `window` jobs ahead of the last
+//! delivered result, which bounds the jobs queued, running and waiting in the buffer. With
+//! one thread everything runs inline.
 
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
@@ -51,8 +53,8 @@ where
             let delivered = Arc::clone(&delivered);
             scope.spawn(move || produce(jobs, job_tx, window as u64, stop, &delivered));
         }
-        // workers
-        for _ in 0..threads {
+        // workers; the calling thread works too
+        for _ in 1..threads {
             let res_tx: SyncSender<(u64, R)> = res_tx.clone();
             let job_rx = &job_rx;
             let work = &work;
@@ -71,7 +73,7 @@ where
             });
         }
         drop(res_tx);
-        let out = deliver_in_order(&res_rx, &mut deliver, &delivered);
+        let out = deliver_in_order(&res_rx, &job_rx, &work, &mut deliver, &delivered);
         if out.is_some() {
             stop.store(true, Ordering::Relaxed);
             // wake the producer and let workers drain
@@ -153,22 +155,62 @@ fn produce<J, I: Iterator<Item = J>>(
     }
 }
 
-fn deliver_in_order<R, B, D: FnMut(R) -> ControlFlow<B>>(
+/// Delivers the results in order as they come from the workers. While the next one is
+/// not there, a queued job is done here; with none queued, the next result is being worked
+/// on by a worker (it is neither queued nor delivered), and its coming is waited for.
+fn deliver_in_order<J, R, B, W, D>(
     rx: &Receiver<(u64, R)>,
+    jobs: &Mutex<Receiver<(u64, J)>>,
+    work: &W,
+    deliver: &mut D,
+    delivered: &Gate,
+) -> Option<B>
+where
+    W: Fn(J) -> R,
+    D: FnMut(R) -> ControlFlow<B>,
+{
+    let mut pending: BTreeMap<u64, R> = BTreeMap::new();
+    let mut next = 0u64;
+    loop {
+        if let Some(b) = deliver_ready(&mut pending, &mut next, deliver, delivered) {
+            return Some(b);
+        }
+        while let Ok((i, r)) = rx.try_recv() {
+            pending.insert(i, r);
+        }
+        if pending.contains_key(&next) {
+            continue;
+        }
+        // a worker waiting for a job holds the lock: then none is queued
+        let queued = jobs.try_lock().ok().and_then(|rx| rx.try_recv().ok());
+        match queued {
+            Some((i, job)) => {
+                pending.insert(i, work(job));
+            }
+            None => match rx.recv() {
+                Ok((i, r)) => {
+                    pending.insert(i, r);
+                }
+                // the workers are done (or one failed): what is left here goes out
+                Err(_) => return deliver_ready(&mut pending, &mut next, deliver, delivered),
+            },
+        }
+    }
+}
+
+/// Delivers the results of `pending` from `next` on while they follow each other.
+fn deliver_ready<R, B, D: FnMut(R) -> ControlFlow<B>>(
+    pending: &mut BTreeMap<u64, R>,
+    next: &mut u64,
     deliver: &mut D,
     delivered: &Gate,
 ) -> Option<B> {
-    let mut pending: BTreeMap<u64, R> = BTreeMap::new();
-    let mut next = 0u64;
-    while let Ok((i, r)) = rx.recv() {
-        pending.insert(i, r);
-        while let Some(r) = pending.remove(&next) {
-            next += 1;
-            if let ControlFlow::Break(b) = deliver(r) {
-                return Some(b);
-            }
-            delivered.advance(next);
+    while let Some(r) = pending.remove(next) {
+        *next += 1;
+        if let ControlFlow::Break(b) = deliver(r) {
+            return Some(b);
         }
+        delivered.advance(*next);
     }
     None
 }
@@ -197,6 +239,25 @@ mod tests {
             assert_eq!(out, None);
             assert_eq!(got, (0..1000).collect::<Vec<_>>(), "threads {threads}");
         }
+    }
+
+    #[test]
+    fn the_calling_thread_is_one_of_the_threads() {
+        let caller = std::thread::current().id();
+        let workers = Mutex::new(std::collections::HashSet::new());
+        let out: Option<()> = run_ordered(
+            0..1000u32,
+            2,
+            |i| {
+                workers.lock().unwrap().insert(std::thread::current().id());
+                (0..i % 97).fold(i, |a, b| a.wrapping_add(b))
+            },
+            |_| ControlFlow::Continue(()),
+        );
+        assert_eq!(out, None);
+        let workers = workers.into_inner().unwrap();
+        assert_eq!(workers.len(), 2, "two threads work");
+        assert!(workers.contains(&caller), "the calling thread works too");
     }
 
     #[test]
