@@ -38,8 +38,7 @@ struct ErrorRecord<'a> {
 
 /// Files handed to a thread at once: each hand-over costs thread wake-ups and context
 /// switches (with 16, two cores ran Reuters-21578 about 4% slower). A job's records are
-/// held until it is done: with 64, two cores took 0.976x the time, but their peak RSS with
-/// stdout a pipe grew by 9-12% from the corpus to ten times the corpus (3-5% with 32).
+/// held until it is done, so larger jobs hold more; 64 ran no faster than 32 on two cores.
 const FILES_PER_JOB: usize = 32;
 
 /// Groups an iterator's items by `size`.
