@@ -539,6 +539,15 @@ mod tests {
             "Jos\u{e9} Mar\u{ed}a Aznar",
             "Ana\u{a0}Botella",
             "\u{2003}x y\u{2003}",
+            // long words, and non-ASCII bytes at their ends (where the ASCII reading gives up)
+            "Constantinopolitan",
+            "the Constantinopolitan  ",
+            "said Konstantinopolitanische",
+            "said Konstantinopolitanisch\u{e9}",
+            "Straße Konstantinopolitanische",
+            "x Konstantinopolitanische\u{a0}Strasse",
+            "abcdefgh\u{2003}ijklmnop",
+            "abcdefghijklmnop qrstuvwxyzabcdefg",
         ] {
             let mut words = s.split_whitespace();
             let want = (words.next().unwrap_or_default(), words.next_back());
@@ -568,7 +577,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn first_and_last_of_any_text_are_those_of_split_whitespace(
-            s in "[ abAB.\t\n\x0b\x0c\x1c\u{a0}\u{85}\u{2003}é]{0,16}"
+            s in "[ abAB.\t\n\x0b\x0c\x1c\u{a0}\u{85}\u{2003}é]{0,16}|[a-zé]{0,12}[ \t\u{a0}]?[a-zA-Z.é]{0,20}"
         ) {
             let mut words = s.split_whitespace();
             let want = (words.next().unwrap_or_default(), words.next_back());
